@@ -1,0 +1,17 @@
+admin-title = Administration
+admin-users = Accounts
+admin-units = Units
+admin-search = Search by name or email
+admin-search-submit = Search
+admin-no-users = No accounts found.
+admin-joined = Registered
+admin-status = Status
+admin-disabled = Disabled
+admin-active = Active
+admin-enable = Enable account
+admin-disable = Disable account
+admin-roles = Roles
+admin-roles-member = Every active account is a member. Other roles are held in a unit and reach all units below it.
+admin-revoke = Revoke
+admin-grant = Grant role
+admin-saved = Saved.

@@ -1,0 +1,17 @@
+admin-title = Әкімшілік
+admin-users = Аккаунттар
+admin-units = Бөлімшелер
+admin-search = Аты немесе электрондық пошта бойынша іздеу
+admin-search-submit = Іздеу
+admin-no-users = Аккаунт табылмады.
+admin-joined = Тіркелген күні
+admin-status = Күйі
+admin-disabled = Бұғатталған
+admin-active = Белсенді
+admin-enable = Аккаунтты бұғаттан шығару
+admin-disable = Аккаунтты бұғаттау
+admin-roles = Рөлдер
+admin-roles-member = Әрбір белсенді аккаунт — қатысушы. Басқа рөлдер белгілі бір бөлімшеде беріледі және оған бағынысты барлық бөлімшелерге қолданылады.
+admin-revoke = Алып тастау
+admin-grant = Рөл беру
+admin-saved = Сақталды.

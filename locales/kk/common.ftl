@@ -1,0 +1,49 @@
+site-description = Ortaq — «Ассамблея жастары» бірлестігінің Ақтөбедегі жастар коворкинг орталығы: кеңістіктер, іс-шаралар және бастамалар.
+nav-skip = Мазмұнға өту
+nav-languages = Тіл
+nav-main = Басты мәзір
+nav-home = Басты бет
+nav-admin = Әкімшілік
+nav-logout = Шығу
+nav-login = Кіру
+nav-signup = Тіркелу
+footer-about = Ortaq · «Ассамблея жастары» бірлестігі Ақтөбе облыстық филиалының коворкинг орталығы
+form-has-errors = Төмендегі қателерді түзетіңіз:
+form-save = Сақтау
+
+members-count = { $count ->
+   *[other] { $count } қатысушы
+}
+accounts-count = { $count ->
+   *[other] { $count } аккаунт
+}
+units-count = { $count ->
+   *[other] { $count } бөлімше
+}
+
+role-member = Қатысушы
+role-coordinator = Үйлестіруші
+role-space-manager = Коворкинг менеджері
+role-admin = Әкімші
+role-observer = Бақылаушы
+
+unit-kind-association = Бірлестік
+unit-kind-regional-branch = Облыстық филиал
+unit-kind-city-branch = Қалалық немесе аудандық филиал
+unit-kind-student-assembly = Студенттік ассамблея
+unit-kind-dostyq-club = «Достық» клубы
+unit-kind-ethnocultural-association = Этномәдени бірлестік
+unit-kind-project = Жоба
+
+resource-count-desk = { $count ->
+   *[other] { $count } жұмыс орны
+}
+resource-count-meeting-room = { $count ->
+   *[other] { $count } мәжіліс залы
+}
+resource-count-event-hall = { $count ->
+   *[other] { $count } іс-шара залы
+}
+resource-count-equipment = { $count ->
+   *[other] { $count } жабдық
+}

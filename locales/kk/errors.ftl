@@ -1,0 +1,61 @@
+error-go-home = Басты бетке өту
+
+error-not-found = Бет табылмады
+error-not-found-detail = Бұл мекенжай бойынша ештеңе жоқ. Бет басқа жерге көшірілген немесе сілтеме қате болуы мүмкін.
+error-unauthenticated = Жүйеге кіріңіз
+error-unauthenticated-detail = Бұл әрекетті орындау үшін жүйеге кіруіңіз керек.
+error-bad-credentials = Электрондық пошта немесе құпиясөз қате
+error-bad-credentials-detail = Электрондық пошта немесе құпиясөз қате енгізілді. Екеуін де тексеріп, қайталап көріңіз.
+error-forbidden = Рұқсат жоқ
+error-forbidden-detail = Аккаунтыңызға бұл әрекетке рұқсат берілмеген. Рұқсат болуы керек деп ойласаңыз, филиалыңыздың әкімшісіне жүгініңіз.
+error-csrf-failed = Форманың мерзімі өтіп кетті
+error-csrf-failed-detail = Қауіпсіздік мақсатында форма қабылданбады. Артқа оралып, бетті жаңартыңыз да, форманы қайта жіберіңіз.
+error-method-not-allowed = Бұл әрекетке рұқсат жоқ
+error-method-not-allowed-detail = Бұл мекенжай мұндай сұрауды қабылдамайды.
+error-bad-request = Сұрау дұрыс емес
+error-bad-request-detail = Сұрауды оқу мүмкін болмады.
+error-validation-failed = Кейбір өрістерді түзету қажет
+error-validation-failed-detail = Кейбір өрістерді түзету қажет.
+error-rate-limited = Тым көп әрекет
+error-rate-limited-detail = Тым көп әрекет жасалды. { $seconds ->
+   *[other] { $seconds } секундтан
+} кейін қайталап көріңіз.
+error-payload-too-large = Деректер тым көп
+error-payload-too-large-detail = Сұраудың көлемі Ortaq қабылдай алатын шектен асып кетті.
+error-service-unavailable = Уақытша қолжетімсіз
+error-service-unavailable-detail = Ortaq қазір дерекқорға қосыла алмай тұр. Ештеңе өзгерген жоқ, бір минуттан кейін қайталап көріңіз.
+error-internal = Қате орын алды
+error-internal-detail = Біз жақта қате орын алды. Ол тіркелді, кейінірек қайталап көріңіз.
+error-email-taken = Бұл электрондық пошта тіркелген
+error-email-taken-detail = Бұл электрондық поштамен тіркелген аккаунт бар. Жүйеге сол аккаунтпен кіріңіз.
+error-role-already-granted = Рөл бұрыннан берілген
+error-role-already-granted-detail = Бұл адамда осы бөлімшеде мұндай рөл бұрыннан бар.
+error-cannot-remove-own-admin = Жалғыз әкімші рөліңізді өзіңіз алып тастай алмайсыз
+error-cannot-remove-own-admin-detail = Филиал әкімшісіз қалмауы үшін мұны басқа әкімшіден сұраңыз.
+error-cannot-disable-self = Өз аккаунтыңызды бұғаттай алмайсыз
+error-cannot-disable-self-detail = Мұны басқа әкімшіден сұраңыз.
+
+field-name = Аты-жөні
+field-email = Электрондық пошта
+field-password = Құпиясөз
+field-locale = Тіл
+field-current-password = Қазіргі құпиясөз
+field-new-password = Жаңа құпиясөз
+field-role = Рөл
+field-unit-id = Бөлімше
+field-account = Аккаунт
+
+invalid-required = { $field }: бұл өрісті толтыру міндетті.
+invalid-too-short = { $field }: тым қысқа.
+invalid-too-long = { $field }: тым ұзын.
+invalid-invalid-characters = { $field }: рұқсат етілмеген таңбалар бар.
+invalid-invalid-email = { $field }: бұл электрондық пошта мекенжайы емес (мысалы, aigerim@mail.kz).
+invalid-invalid-choice = { $field }: ұсынылған нұсқалардың бірін таңдаңыз.
+invalid-password-too-short = { $field }: кемінде { $min } таңба болуы керек.
+invalid-password-too-long = { $field }: ең көбі { $max } таңба болуы керек.
+invalid-common-password = { $field }: бұл құпиясөз ең жиі қолданылатындардың қатарында, оны табу оңай. Басқасын таңдаңыз.
+invalid-wrong-password = { $field }: бұл сіздің қазіргі құпиясөзіңіз емес.
+invalid-email-taken = { $field }: бұл электрондық поштамен тіркелген аккаунт бар. Жүйеге сол аккаунтпен кіріңіз.
+invalid-role-already-granted = { $field }: бұл адамда осы бөлімшеде мұндай рөл бұрыннан бар.
+invalid-cannot-remove-own-admin = { $field }: жалғыз әкімші рөліңізді өзіңіз алып тастай алмайсыз.
+invalid-cannot-disable-self = { $field }: өз аккаунтыңызды бұғаттай алмайсыз.

@@ -1,0 +1,17 @@
+admin-title = Администрирование
+admin-users = Аккаунты
+admin-units = Подразделения
+admin-search = Поиск по имени или email
+admin-search-submit = Найти
+admin-no-users = Аккаунты не найдены.
+admin-joined = Дата регистрации
+admin-status = Статус
+admin-disabled = Отключен
+admin-active = Активен
+admin-enable = Включить аккаунт
+admin-disable = Отключить аккаунт
+admin-roles = Роли
+admin-roles-member = Каждый активный аккаунт — участник. Остальные роли назначаются в подразделении и действуют во всех входящих в него подразделениях.
+admin-revoke = Отозвать
+admin-grant = Назначить роль
+admin-saved = Сохранено.

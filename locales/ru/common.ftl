@@ -1,0 +1,70 @@
+site-description = Ortaq — молодежный коворкинг-центр объединения «Ассамблея жастары» в Актобе: пространства, мероприятия и инициативы.
+nav-skip = Перейти к содержанию
+nav-languages = Язык
+nav-main = Главное меню
+nav-home = Главная
+nav-admin = Администрирование
+nav-logout = Выйти
+nav-login = Войти
+nav-signup = Регистрация
+footer-about = Ortaq · коворкинг-центр Актюбинского областного филиала объединения «Ассамблея жастары»
+form-has-errors = Пожалуйста, исправьте следующее:
+form-save = Сохранить
+
+members-count = { $count ->
+    [one] { $count } участник
+    [few] { $count } участника
+    [many] { $count } участников
+   *[other] { $count } участника
+}
+accounts-count = { $count ->
+    [one] { $count } аккаунт
+    [few] { $count } аккаунта
+    [many] { $count } аккаунтов
+   *[other] { $count } аккаунта
+}
+units-count = { $count ->
+    [one] { $count } подразделение
+    [few] { $count } подразделения
+    [many] { $count } подразделений
+   *[other] { $count } подразделения
+}
+
+role-member = Участник
+role-coordinator = Координатор
+role-space-manager = Менеджер коворкинга
+role-admin = Администратор
+role-observer = Наблюдатель
+
+unit-kind-association = Объединение
+unit-kind-regional-branch = Областной филиал
+unit-kind-city-branch = Городской или районный филиал
+unit-kind-student-assembly = Студенческая ассамблея
+unit-kind-dostyq-club = Клуб «Достық»
+unit-kind-ethnocultural-association = Этнокультурное объединение
+unit-kind-project = Проект
+
+resource-count-desk = { $count ->
+    [one] { $count } рабочее место
+    [few] { $count } рабочих места
+    [many] { $count } рабочих мест
+   *[other] { $count } рабочего места
+}
+resource-count-meeting-room = { $count ->
+    [one] { $count } конференц-зал
+    [few] { $count } конференц-зала
+    [many] { $count } конференц-залов
+   *[other] { $count } конференц-зала
+}
+resource-count-event-hall = { $count ->
+    [one] { $count } зал для мероприятий
+    [few] { $count } зала для мероприятий
+    [many] { $count } залов для мероприятий
+   *[other] { $count } зала для мероприятий
+}
+resource-count-equipment = { $count ->
+    [one] { $count } единица оборудования
+    [few] { $count } единицы оборудования
+    [many] { $count } единиц оборудования
+   *[other] { $count } единицы оборудования
+}

@@ -1,0 +1,70 @@
+error-go-home = На главную
+
+error-not-found = Страница не найдена
+error-not-found-detail = По этому адресу ничего нет. Возможно, страница переехала или ссылка неверна.
+error-unauthenticated = Войдите в аккаунт
+error-unauthenticated-detail = Чтобы сделать это, нужно войти в аккаунт.
+error-bad-credentials = Неверный email или пароль
+error-bad-credentials-detail = Email или пароль указаны неверно. Проверьте оба поля и попробуйте снова.
+error-forbidden = Нет доступа
+error-forbidden-detail = Вашему аккаунту это действие недоступно. Если вы считаете, что это ошибка, обратитесь к администратору своего филиала.
+error-csrf-failed = Срок действия формы истек
+error-csrf-failed-detail = В целях безопасности форма не была принята. Вернитесь назад, обновите страницу и отправьте форму еще раз.
+error-method-not-allowed = Действие недоступно
+error-method-not-allowed-detail = Этот адрес не принимает такие запросы.
+error-bad-request = Некорректный запрос
+error-bad-request-detail = Не удалось прочитать запрос.
+error-validation-failed = Некоторые поля нужно исправить
+error-validation-failed-detail = Некоторые поля нужно исправить.
+error-rate-limited = Слишком много попыток
+error-rate-limited-detail = Слишком много попыток. Попробуйте снова через { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+    [many] { $seconds } секунд
+   *[other] { $seconds } секунды
+}.
+error-payload-too-large = Слишком много данных
+error-payload-too-large-detail = Запрос больше, чем может принять Ortaq.
+error-service-unavailable = Временно недоступно
+error-service-unavailable-detail = Ortaq сейчас не может подключиться к базе данных. Ничего не изменено; попробуйте снова через минуту.
+error-internal = Что-то пошло не так
+error-internal-detail = На нашей стороне произошла ошибка. Мы ее зафиксировали; пожалуйста, попробуйте позже.
+error-email-taken = Email уже зарегистрирован
+error-email-taken-detail = Аккаунт с таким email уже существует. Войдите в него.
+error-role-already-granted = Роль уже назначена
+error-role-already-granted-detail = У этого человека уже есть такая роль в этом подразделении.
+error-cannot-remove-own-admin = Нельзя снять с себя единственную роль администратора
+error-cannot-remove-own-admin-detail = Попросите об этом другого администратора, чтобы у филиала остался администратор.
+error-cannot-disable-self = Нельзя отключить собственный аккаунт
+error-cannot-disable-self-detail = Попросите об этом другого администратора.
+
+field-name = Имя и фамилия
+field-email = Электронная почта
+field-password = Пароль
+field-locale = Язык
+field-current-password = Текущий пароль
+field-new-password = Новый пароль
+field-role = Роль
+field-unit-id = Подразделение
+field-account = Аккаунт
+
+invalid-required = { $field }: это поле обязательно.
+invalid-too-short = { $field }: слишком коротко.
+invalid-too-long = { $field }: слишком длинно.
+invalid-invalid-characters = { $field }: содержит недопустимые символы.
+invalid-invalid-email = { $field }: это не адрес электронной почты (например, aigerim@mail.kz).
+invalid-invalid-choice = { $field }: выберите один из предложенных вариантов.
+invalid-password-too-short = { $field }: используйте не менее { $min ->
+    [one] { $min } символа
+   *[other] { $min } символов
+}.
+invalid-password-too-long = { $field }: используйте не более { $max ->
+    [one] { $max } символа
+   *[other] { $max } символов
+}.
+invalid-common-password = { $field }: этот пароль — один из самых распространенных, его легко подобрать. Выберите другой.
+invalid-wrong-password = { $field }: это не ваш текущий пароль.
+invalid-email-taken = { $field }: аккаунт с таким email уже существует. Войдите в него.
+invalid-role-already-granted = { $field }: у этого человека уже есть такая роль в этом подразделении.
+invalid-cannot-remove-own-admin = { $field }: нельзя снять с себя единственную роль администратора.
+invalid-cannot-disable-self = { $field }: нельзя отключить собственный аккаунт.

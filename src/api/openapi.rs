@@ -1,0 +1,50 @@
+//! The OpenAPI description, generated from the handlers' annotations.
+
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use crate::http::Json;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Ortaq API", description = "The API of Ortaq, the platform of a youth coworking center and its community."),
+    paths(
+        crate::api::me::me,
+        crate::auth::routes::signup_api,
+        crate::auth::routes::login_api,
+        crate::auth::routes::logout_api,
+        crate::auth::routes::password_api,
+        crate::admin::routes::list_api,
+        crate::admin::routes::grant_api,
+        crate::admin::routes::revoke_api,
+        crate::org::routes::list,
+    ),
+    modifiers(&Security),
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A personal API token (`ortaq token add`)"))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("ortaq_session"))),
+        );
+    }
+}
+
+/// `GET /api/v1/openapi.json`
+pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

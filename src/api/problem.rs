@@ -1,0 +1,97 @@
+//! RFC 9457 problem details, localized.
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::i18n::{self, Args, Locale};
+
+/// One refused field.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InvalidField {
+    pub field: String,
+    pub code: String,
+    /// The reason, in the request's language.
+    pub message: String,
+}
+
+/// An error answer (`application/problem+json`).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// A URI naming the kind of problem: `/problems/{code}` on this server.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary, in the request's language.
+    pub title: String,
+    pub status: u16,
+    /// What happened and what to do, in the request's language.
+    pub detail: String,
+    /// The stable machine code (`validation_failed`, `booking_conflict`, …).
+    pub code: String,
+    pub instance: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<InvalidField>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
+}
+
+impl Problem {
+    pub fn from_error(err: &Error, locale: Locale, path: &str) -> Problem {
+        let code = err.code();
+        let id = code.replace('_', "-");
+        let errors: Vec<InvalidField> = match err {
+            Error::Invalid(fields) => fields
+                .iter()
+                .map(|f| InvalidField {
+                    field: f.field.to_string(),
+                    code: f.code.to_string(),
+                    message: field_message(locale, f.field, f.code),
+                })
+                .collect(),
+            _ => vec![],
+        };
+        let detail = match err {
+            Error::Invalid(_) => errors
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            Error::TooManyRequests { retry_after } => i18n::translate(
+                locale,
+                "error-rate-limited-detail",
+                Some(&Args::new().set("seconds", *retry_after as i64)),
+            ),
+            Error::BadRequest(why) => format!(
+                "{} ({why})",
+                i18n::translate(locale, "error-bad-request-detail", None)
+            ),
+            _ => i18n::translate(locale, &format!("error-{id}-detail"), None),
+        };
+        Problem {
+            kind: format!("/problems/{code}"),
+            title: i18n::translate(locale, &format!("error-{id}"), None),
+            status: err.status().as_u16(),
+            detail,
+            code: code.to_string(),
+            instance: path.to_string(),
+            errors,
+            retry_after: match err {
+                Error::TooManyRequests { retry_after } => Some(*retry_after),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// «Email: this field is required.» — the field's label and the reason, localized.
+pub fn field_message(locale: Locale, field: &str, code: &str) -> String {
+    let label = i18n::translate(locale, &format!("field-{}", field.replace('_', "-")), None);
+    let args = Args::new()
+        .set("field", label)
+        .set("min", 8)
+        .set("max", 128);
+    i18n::translate(
+        locale,
+        &format!("invalid-{}", code.replace('_', "-")),
+        Some(&args),
+    )
+}

@@ -1,0 +1,44 @@
+//! Personal API tokens: `ortaq_` and 256 random bits, shown once; only their hash is kept.
+
+use crate::accounts::{CurrentUser, storage as accounts};
+use crate::auth::{random_token, secret_hash};
+use crate::clock;
+use crate::db::Db;
+use crate::error::Error;
+use crate::on_db;
+
+pub const PREFIX: &str = "ortaq_";
+
+/// Creates a token for a user and answers it; it cannot be shown again.
+pub async fn create(db: &Db, user_id: i64) -> Result<String, Error> {
+    let token = format!("{PREFIX}{}", random_token(32));
+    on_db!(db, pool => sqlx::query("INSERT INTO api_tokens (user_id, token_hash, created_at) VALUES ($1, $2, $3)")
+        .bind(user_id)
+        .bind(secret_hash(&token))
+        .bind(clock::now())
+        .execute(pool)
+        .await.map(|r| r.rows_affected()))?;
+    Ok(token)
+}
+
+/// The active user a token belongs to, if the token is live.
+pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, Error> {
+    if !token.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let hash = secret_hash(token);
+    let user_id: Option<i64> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+        .bind(&hash)
+        .fetch_optional(pool)
+        .await)?;
+    let Some(user_id) = user_id else {
+        return Ok(None);
+    };
+    on_db!(db, pool => sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
+        .bind(clock::now())
+        .bind(&hash)
+        .execute(pool)
+        .await.map(|r| r.rows_affected()))?;
+    accounts::current_user(db, user_id).await
+}

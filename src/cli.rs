@@ -1,0 +1,263 @@
+//! The command line: `ortaq [serve]`, `ortaq user add`, `ortaq token add`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::accounts::{DisplayName, Email, Role, storage as accounts};
+use crate::app::{Application, shutdown_signal};
+use crate::auth::password::{self, Password};
+use crate::auth::tokens;
+use crate::config::Config;
+use crate::db::Db;
+use crate::{audit, org};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "ortaq",
+    version,
+    about = "Ortaq: the platform of a youth coworking center and its community"
+)]
+pub struct Cli {
+    /// Database URL: sqlite://path/to/file.db or postgres://user@host/db.
+    #[arg(
+        long,
+        env = "ORTAQ_DATABASE_URL",
+        default_value = "sqlite://ortaq-data/ortaq.db",
+        global = true
+    )]
+    pub database: String,
+    /// Address to serve on.
+    #[arg(
+        long,
+        env = "ORTAQ_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub addr: SocketAddr,
+    /// Fill an EMPTY database with the Aktobe demo (a database with data is never touched).
+    #[arg(long, env = "ORTAQ_DEMO", global = true)]
+    pub demo: bool,
+    /// The address people reach Ortaq at; https://… turns on Secure cookies and HSTS.
+    #[arg(long, env = "ORTAQ_PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+    /// Take the client address from X-Forwarded-For (only behind a reverse proxy).
+    #[arg(long, env = "ORTAQ_BEHIND_PROXY", global = true)]
+    pub behind_proxy: bool,
+    /// Hours a session may stay unused.
+    #[arg(
+        long,
+        env = "ORTAQ_SESSION_IDLE_HOURS",
+        default_value_t = 72,
+        global = true
+    )]
+    pub session_idle_hours: u64,
+    /// Days a session lasts at most.
+    #[arg(long, env = "ORTAQ_SESSION_DAYS", default_value_t = 30, global = true)]
+    pub session_days: u64,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the site and the API (the default).
+    Serve,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage personal API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// member, coordinator, space_manager, admin or observer.
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// The unit the role is held at (default: the root of the tree).
+        #[arg(long)]
+        unit: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create a personal API token and print it once.
+    Add {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "ortaq=info,tower_http=warn,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("error: starting the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn config(cli: &Cli) -> Config {
+    Config {
+        database_url: cli.database.clone(),
+        addr: cli.addr,
+        public_url: cli
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", cli.addr)),
+        behind_proxy: cli.behind_proxy,
+        session_idle: Duration::from_secs(cli.session_idle_hours * 3600),
+        session_absolute: Duration::from_secs(cli.session_days * 24 * 3600),
+        demo: cli.demo,
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        None | Some(Command::Serve) => serve(config(&cli)).await,
+        Some(Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            unit,
+        })) => {
+            let db = open(&cli.database).await?;
+            let password = read_password()?;
+            user_add(&db, email, name, role, *unit, &password).await?;
+            println!("created {email}");
+            Ok(())
+        }
+        Some(Command::Token(TokenCommand::Add { email })) => {
+            let db = open(&cli.database).await?;
+            let email = Email::parse(email)
+                .map_err(|_| anyhow::anyhow!("not an email address: {email}"))?;
+            let (user, _) = accounts::find_by_email(&db, &email)
+                .await?
+                .with_context(|| format!("no account {}", email.as_str()))?;
+            let token = tokens::create(&db, user.id).await?;
+            println!("{token}");
+            eprintln!(
+                "This token is shown once; only its hash is stored. Send it as `Authorization: Bearer …`."
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let app = Application::build(config).await?;
+    if let Some(password) = &app.demo_admin_password {
+        println!("Demo data created. Admin: admin@ortaq.local  password: {password}  (shown once)");
+        println!(
+            "Demo members (e.g. aigerim@ortaq.local) share the password: {}",
+            crate::demo::MEMBER_PASSWORD
+        );
+    }
+    println!("Ortaq is serving on http://{}", app.local_addr());
+    app.run_until(shutdown_signal()).await
+}
+
+async fn open(url: &str) -> anyhow::Result<Db> {
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (8–128 characters): ");
+        std::io::stderr().flush().ok();
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// `ortaq user add`: the same checks as sign-up, plus a role.
+pub async fn user_add(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: &str,
+    unit: Option<i64>,
+    password: &str,
+) -> anyhow::Result<i64> {
+    let email =
+        Email::parse(email).map_err(|_| anyhow::anyhow!("not an email address: {email}"))?;
+    let name = DisplayName::parse(name).map_err(|e| anyhow::anyhow!("name: {}", e.code))?;
+    let Some(role) = Role::parse(role) else {
+        bail!("unknown role {role} (member, coordinator, space_manager, admin, observer)");
+    };
+    let password = Password::parse(password, "password")
+        .map_err(|e| anyhow::anyhow!("password refused: {}", e.code))?;
+    let hash = password::hash(password).await?;
+    let unit_id = match (role, unit) {
+        (Role::Member, _) => None,
+        (_, Some(unit)) => {
+            org::storage::find(db, unit)
+                .await?
+                .with_context(|| format!("no unit {unit}"))?;
+            Some(unit)
+        }
+        (_, None) => Some(org::storage::ensure_root(db).await?),
+    };
+    let mut tx = db.begin().await?;
+    let id = accounts::insert(&mut tx, &email, name.as_str(), &hash, None)
+        .await
+        .map_err(|e| match e {
+            crate::error::Error::Conflict(_) => {
+                anyhow::anyhow!("an account with {} exists", email.as_str())
+            }
+            other => anyhow::Error::new(other),
+        })?;
+    if let Some(unit_id) = unit_id {
+        accounts::grant(&mut tx, id, role, unit_id, None).await?;
+        audit::record(
+            &mut tx,
+            None,
+            "role.grant",
+            "user",
+            Some(id),
+            serde_json::json!({"role": role.as_str(), "unit_id": unit_id, "via": "cli"}),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,308 @@
+//! The Aktobe demo: the association's tree in the region, the coworking center, staff
+//! and a few members. Real place and institution names; the people are fictional.
+//! It fills an EMPTY database only, and never touches one that has data.
+
+use chrono::NaiveTime;
+
+use crate::accounts::{Email, Role, storage as accounts};
+use crate::auth::password::{self, Password};
+use crate::db::Db;
+use crate::error::Error;
+use crate::i18n::Text;
+use crate::on_db;
+use crate::org::{UnitKind, storage as units};
+use crate::spaces::OpeningHours;
+use crate::spaces::storage::{self as spaces, NewLocation};
+
+/// The password every demo member shares (not the admin, whose password is generated).
+pub const MEMBER_PASSWORD: &str = "ortaq-demo-2026";
+
+struct Person {
+    email: &'static str,
+    name: &'static str,
+    locale: &'static str,
+    role: Option<(Role, &'static str)>,
+}
+
+const PEOPLE: &[Person] = &[
+    Person {
+        email: "aigerim@ortaq.local",
+        name: "Айгерім Сапарова",
+        locale: "kk",
+        role: None,
+    },
+    Person {
+        email: "daniyar@ortaq.local",
+        name: "Данияр Жұмабаев",
+        locale: "kk",
+        role: Some((Role::Coordinator, "zhubanov")),
+    },
+    Person {
+        email: "anna@ortaq.local",
+        name: "Анна Ким",
+        locale: "ru",
+        role: Some((Role::Coordinator, "korean")),
+    },
+    Person {
+        email: "ruslan@ortaq.local",
+        name: "Руслан Исмаилов",
+        locale: "ru",
+        role: None,
+    },
+    Person {
+        email: "madina@ortaq.local",
+        name: "Мадина Төлегенова",
+        locale: "kk",
+        role: Some((Role::SpaceManager, "city")),
+    },
+    Person {
+        email: "artem@ortaq.local",
+        name: "Артём Шевченко",
+        locale: "ru",
+        role: None,
+    },
+    Person {
+        email: "nursultan@ortaq.local",
+        name: "Нұрсұлтан Ержанов",
+        locale: "kk",
+        role: Some((Role::Coordinator, "dostyq")),
+    },
+    Person {
+        email: "ekaterina@ortaq.local",
+        name: "Екатерина Белова",
+        locale: "ru",
+        role: None,
+    },
+    Person {
+        email: "aruzhan@ortaq.local",
+        name: "Аружан Қайратқызы",
+        locale: "kk",
+        role: None,
+    },
+    Person {
+        email: "observer@ortaq.local",
+        name: "Ержан Серікбаев",
+        locale: "kk",
+        role: Some((Role::Observer, "region")),
+    },
+];
+
+/// Fills the demo when the database is empty; answers the admin's generated password.
+pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
+    let users = accounts::count(db).await?;
+    let units: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM org_units").fetch_one(pool).await)?;
+    if users > 0 || units > 0 {
+        tracing::info!("the database has data; the demo is not created");
+        return Ok(None);
+    }
+    let admin_password = crate::auth::random_token(12);
+    let admin_hash = password::hash(
+        Password::parse(&admin_password, "password")
+            .map_err(|_| anyhow::anyhow!("generated password refused"))?,
+    )
+    .await?;
+    let member_hash = password::hash(
+        Password::parse(MEMBER_PASSWORD, "password")
+            .map_err(|_| anyhow::anyhow!("demo password refused"))?,
+    )
+    .await?;
+
+    let mut tx = db.begin().await?;
+    let root = units::insert(
+        &mut tx,
+        None,
+        UnitKind::Association,
+        &Text::both(
+            "«Ассамблея жастары» бірлестігі",
+            "Объединение «Ассамблея жастары»",
+        ),
+    )
+    .await?;
+    let region = units::insert(
+        &mut tx,
+        Some(root),
+        UnitKind::RegionalBranch,
+        &Text::both("Ақтөбе облыстық филиалы", "Актюбинский областной филиал"),
+    )
+    .await?;
+    let city = units::insert(
+        &mut tx,
+        Some(region),
+        UnitKind::CityBranch,
+        &Text::both("Ақтөбе қалалық филиалы", "Актюбинский городской филиал"),
+    )
+    .await?;
+    let project = units::insert(
+        &mut tx,
+        Some(region),
+        UnitKind::Project,
+        &Text::both(
+            "«Жаңа толқын» жобасы",
+            "Проект «Жаңа толқын» («Новая волна»)",
+        ),
+    )
+    .await?;
+    let zhubanov = units::insert(
+        &mut tx,
+        Some(project),
+        UnitKind::StudentAssembly,
+        &Text::both(
+            "Қ. Жұбанов атындағы Ақтөбе өңірлік университетінің студенттік ассамблеясы",
+            "Студенческая ассамблея Актюбинского регионального университета им. К. Жубанова",
+        ),
+    )
+    .await?;
+    units::insert(
+        &mut tx,
+        Some(project),
+        UnitKind::StudentAssembly,
+        &Text::both("Марат Оспанов атындағы Батыс Қазақстан медицина университетінің студенттік ассамблеясы", "Студенческая ассамблея Западно-Казахстанского медицинского университета им. Марата Оспанова"),
+    )
+    .await?;
+    let dostyq = units::insert(
+        &mut tx,
+        Some(city),
+        UnitKind::DostyqClub,
+        &Text::both("«Достық» клубы, Ақтөбе", "Клуб «Достық», Актобе"),
+    )
+    .await?;
+    let korean = units::insert(
+        &mut tx,
+        Some(region),
+        UnitKind::EthnoculturalAssociation,
+        &Text::both(
+            "Ақтөбе облысының корей этномәдени бірлестігі",
+            "Корейское этнокультурное объединение Актюбинской области",
+        ),
+    )
+    .await?;
+    units::insert(
+        &mut tx,
+        Some(region),
+        UnitKind::EthnoculturalAssociation,
+        &Text::both(
+            "Ақтөбе облысының татар-башқұрт этномәдени бірлестігі",
+            "Татаро-башкирское этнокультурное объединение Актюбинской области",
+        ),
+    )
+    .await?;
+    units::insert(
+        &mut tx,
+        Some(region),
+        UnitKind::EthnoculturalAssociation,
+        &Text::both(
+            "Ақтөбе облысының украин этномәдени бірлестігі",
+            "Украинское этнокультурное объединение Актюбинской области",
+        ),
+    )
+    .await?;
+
+    let location = spaces::insert_location(
+        &mut tx,
+        &NewLocation {
+            unit_id: city,
+            name: &Text::both(
+                "«Ассамблея жастары» коворкинг орталығы",
+                "Коворкинг-центр «Ассамблея жастары»",
+            ),
+            address: &Text::both(
+                "Ақтөбе қ., Әбілқайыр хан даңғылы, 40",
+                "г. Актобе, проспект Абилкайыр хана, 40",
+            ),
+            phone: Some("+7 7132 55 00 40"),
+            time_zone: "Asia/Aqtobe",
+        },
+    )
+    .await?;
+    let at = |h: u32, m: u32| NaiveTime::from_hms_opt(h, m, 0).expect("a valid time");
+    let mut hours: Vec<OpeningHours> = (1..=5)
+        .map(|weekday| OpeningHours {
+            weekday,
+            opens: at(9, 0),
+            closes: at(21, 0),
+        })
+        .collect();
+    hours.push(OpeningHours {
+        weekday: 6,
+        opens: at(10, 0),
+        closes: at(18, 0),
+    });
+    spaces::set_hours(&mut tx, location, &hours).await?;
+    for n in 1..=8 {
+        spaces::insert_resource(
+            &mut tx,
+            location,
+            "desk",
+            &Text::both(&format!("Жұмыс орны №{n}"), &format!("Рабочее место №{n}")),
+            1,
+        )
+        .await?;
+    }
+    spaces::insert_resource(
+        &mut tx,
+        location,
+        "meeting_room",
+        &Text::both("«Бірлік» мәжіліс залы", "Переговорная «Бірлік»"),
+        8,
+    )
+    .await?;
+    spaces::insert_resource(
+        &mut tx,
+        location,
+        "meeting_room",
+        &Text::both("«Достық» мәжіліс залы", "Переговорная «Достық»"),
+        12,
+    )
+    .await?;
+    spaces::insert_resource(
+        &mut tx,
+        location,
+        "event_hall",
+        &Text::both("Іс-шаралар залы", "Зал мероприятий"),
+        80,
+    )
+    .await?;
+    spaces::insert_resource(
+        &mut tx,
+        location,
+        "equipment",
+        &Text::both("Проектор", "Проектор"),
+        1,
+    )
+    .await?;
+
+    let admin_email = Email::parse("admin@ortaq.local").expect("a valid email");
+    let admin = accounts::insert(
+        &mut tx,
+        &admin_email,
+        "Әсел Нұрланова",
+        &admin_hash,
+        Some(crate::i18n::Locale::Kk),
+    )
+    .await?;
+    accounts::grant(&mut tx, admin, Role::Admin, region, None).await?;
+    for person in PEOPLE {
+        let email = Email::parse(person.email).expect("a valid email");
+        let id = accounts::insert(
+            &mut tx,
+            &email,
+            person.name,
+            &member_hash,
+            crate::i18n::Locale::parse(person.locale),
+        )
+        .await?;
+        if let Some((role, unit)) = person.role {
+            let unit_id = match unit {
+                "zhubanov" => zhubanov,
+                "korean" => korean,
+                "dostyq" => dostyq,
+                "city" => city,
+                _ => region,
+            };
+            accounts::grant(&mut tx, id, role, unit_id, Some(admin)).await?;
+        }
+    }
+    tx.commit().await?;
+    tracing::info!("demo data created");
+    Ok(Some(admin_password))
+}

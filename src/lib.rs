@@ -1,0 +1,23 @@
+//! Ortaq: the platform of a youth coworking center and its community.
+//! See ARCHITECTURE.md for the map.
+
+pub mod accounts;
+pub mod admin;
+pub mod api;
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod health;
+pub mod home;
+pub mod http;
+pub mod i18n;
+pub mod org;
+pub mod router;
+pub mod spaces;
+pub mod state;

@@ -1,0 +1,107 @@
+//! Units in the database.
+
+use super::model::{Unit, UnitKind};
+use crate::clock;
+use crate::db::{Db, Tx};
+use crate::error::Error;
+use crate::i18n::Text;
+use crate::{on_db, on_tx};
+
+#[derive(sqlx::FromRow)]
+struct UnitRow {
+    id: i64,
+    parent_id: Option<i64>,
+    kind: String,
+    name_kk: Option<String>,
+    name_ru: Option<String>,
+}
+
+impl UnitRow {
+    fn into_unit(self) -> Result<Unit, Error> {
+        Ok(Unit {
+            id: self.id,
+            parent_id: self.parent_id,
+            kind: UnitKind::parse(&self.kind)
+                .ok_or_else(|| anyhow::anyhow!("unknown unit kind {}", self.kind))?,
+            name: Text::new(self.name_kk, self.name_ru),
+        })
+    }
+}
+
+pub async fn insert(
+    tx: &mut Tx,
+    parent_id: Option<i64>,
+    kind: UnitKind,
+    name: &Text,
+) -> Result<i64, Error> {
+    Ok(on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO org_units (parent_id, kind, name_kk, name_ru, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(parent_id)
+        .bind(kind.as_str())
+        .bind(&name.kk)
+        .bind(&name.ru)
+        .bind(clock::now())
+        .fetch_one(conn)
+        .await)?)
+}
+
+/// Every unit, parents before children (a unit is created after its parent).
+pub async fn all(db: &Db) -> Result<Vec<Unit>, Error> {
+    let rows: Vec<UnitRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, parent_id, kind, name_kk, name_ru FROM org_units ORDER BY id")
+        .fetch_all(pool)
+        .await)?;
+    rows.into_iter().map(UnitRow::into_unit).collect()
+}
+
+pub async fn find(db: &Db, id: i64) -> Result<Option<Unit>, Error> {
+    let row: Option<UnitRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, parent_id, kind, name_kk, name_ru FROM org_units WHERE id = $1")
+        .bind(id)
+        .fetch_optional(pool)
+        .await)?;
+    row.map(UnitRow::into_unit).transpose()
+}
+
+/// The ids above a unit, nearest first.
+pub async fn ancestors(db: &Db, id: i64) -> Result<Vec<i64>, Error> {
+    Ok(on_db!(db, pool => sqlx::query_scalar(
+        "WITH RECURSIVE up(id, parent_id, depth) AS (
+             SELECT id, parent_id, 0 FROM org_units WHERE id = $1
+             UNION ALL
+             SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id
+         )
+         SELECT id FROM up WHERE depth > 0 ORDER BY depth")
+        .bind(id)
+        .fetch_all(pool)
+        .await)?)
+}
+
+/// The root of the tree (the association), if any unit exists.
+pub async fn root(db: &Db) -> Result<Option<i64>, Error> {
+    Ok(
+        on_db!(db, pool => sqlx::query_scalar("SELECT id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+        .fetch_optional(pool)
+        .await)?,
+    )
+}
+
+/// The root, created as «Ассамблея жастары» when the tree is empty.
+pub async fn ensure_root(db: &Db) -> Result<i64, Error> {
+    if let Some(id) = root(db).await? {
+        return Ok(id);
+    }
+    let mut tx = db.begin().await?;
+    let id = insert(
+        &mut tx,
+        None,
+        UnitKind::Association,
+        &Text::both(
+            "«Ассамблея жастары» бірлестігі",
+            "Объединение «Ассамблея жастары»",
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}

@@ -1,0 +1,91 @@
+//! Every route of Ortaq, merged in one place, with the layers they share.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::error::Error;
+use crate::http::{assets, context};
+use crate::state::AppState;
+use crate::{admin, api, auth, health, home, org};
+
+/// The largest request body Ortaq reads.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+pub fn build(state: AppState) -> Router {
+    let dynamic = Router::new()
+        .merge(home::router())
+        .merge(auth::routes::router())
+        .merge(admin::routes::router())
+        .merge(org::routes::router())
+        .merge(api::router())
+        .fallback(not_found)
+        .layer(CatchPanicLayer::custom(|_| {
+            axum::response::IntoResponse::into_response(Error::Internal(anyhow::anyhow!(
+                "a handler panicked"
+            )))
+        }))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::layer,
+        ));
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/static/{version}/{name}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
+        .merge(dynamic)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn not_found() -> Error {
+    Error::NotFound
+}
+
+/// Headers every answer carries. The policy allows no inline script and nothing from
+/// another origin; HSTS is sent when Ortaq is served over HTTPS.
+async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut axum::http::HeaderMap, name, value: &'static str| {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    };
+    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(headers, header::REFERRER_POLICY, "same-origin");
+    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    if state.config.secure_cookies() {
+        set(
+            headers,
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        );
+    }
+    response
+}
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
