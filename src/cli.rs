@@ -178,6 +178,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn serve(config: Config) -> anyhow::Result<()> {
     let app = Application::build(config).await?;
+    let shutdown = shutdown_signal();
     if let Some(password) = &app.demo_admin_password {
         println!("Demo data created. Admin: admin@ortaq.local  password: {password}  (shown once)");
         println!(
@@ -186,7 +187,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         );
     }
     println!("Ortaq is serving on http://{}", app.local_addr());
-    app.run_until(shutdown_signal()).await
+    app.run_until(shutdown).await
 }
 
 async fn open(url: &str) -> anyhow::Result<Db> {

@@ -35,6 +35,7 @@ pub fn build(state: AppState) -> Router {
                 "a handler panicked"
             )))
         }))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             context::layer,
@@ -45,7 +46,6 @@ pub fn build(state: AppState) -> Router {
         .route("/static/{version}/{name}", get(assets::serve))
         .route("/favicon.ico", get(assets::favicon))
         .merge(dynamic)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security_headers,

@@ -56,11 +56,15 @@ invalid-invalid-email = { $field }: это не адрес электронно�
 invalid-invalid-choice = { $field }: выберите один из предложенных вариантов.
 invalid-password-too-short = { $field }: используйте не менее { $min ->
     [one] { $min } символа
-   *[other] { $min } символов
+    [few] { $min } символов
+    [many] { $min } символов
+   *[other] { $min } символа
 }.
 invalid-password-too-long = { $field }: используйте не более { $max ->
     [one] { $max } символа
-   *[other] { $max } символов
+    [few] { $max } символов
+    [many] { $max } символов
+   *[other] { $max } символа
 }.
 invalid-common-password = { $field }: этот пароль — один из самых распространенных, его легко подобрать. Выберите другой.
 invalid-wrong-password = { $field }: это не ваш текущий пароль.

@@ -399,11 +399,15 @@ fn client_ip(req: &Request, behind_proxy: bool) -> IpAddr {
         .unwrap_or(IpAddr::from([127, 0, 0, 1]))
 }
 
-/// A 4xx/5xx produced outside Ortaq's handlers (axum's 405, a layer's 413) with no body of ours.
+/// A 4xx/5xx produced outside Ortaq's handlers (axum's 405, a layer's 413, an
+/// extractor's plain-text rejection): no page or problem of ours.
 fn is_bare_error(response: &Response) -> bool {
     let status = response.status();
-    (status.is_client_error() || status.is_server_error())
-        && !response.headers().contains_key(header::CONTENT_TYPE)
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
+    (status.is_client_error() || status.is_server_error()) && plain
 }
 
 fn render_shared_error(err: &Error, ctx: &Ctx) -> Response {

@@ -1,0 +1,246 @@
+//! The admin area: who may enter, roles within scope, the audit log.
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, problem};
+
+#[tokio::test]
+async fn a_member_cannot_open_the_admin_area_and_a_guest_is_asked_to_log_in() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.get("/admin").await.status(), StatusCode::UNAUTHORIZED);
+    app.logged_in_as("ruslan@mail.kz", "member", None).await;
+    let response = app.get("/admin/users").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert!(response.text().await.unwrap().contains("<html"));
+    let response = app.get("/api/v1/users").await;
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+#[tokio::test]
+async fn an_admin_grants_and_revokes_a_role_and_both_are_in_the_audit_log() {
+    let app = TestApp::spawn_demo().await;
+    let region = app.unit_id("Актюбинский областной филиал").await;
+    let club = app.unit_id("Клуб «Достық», Актобе").await;
+    app.logged_in_as("branch-admin@mail.kz", "admin", Some(region))
+        .await;
+    let member = app.create_user("aruzhan@mail.kz", "member", None).await;
+
+    let html = app.get_html(&format!("/admin/users/{member}")).await;
+    assert!(html.contains("Тест Қолданушы"));
+    let unit = club.to_string();
+    let response = app
+        .post_form(
+            &format!("/admin/users/{member}/roles"),
+            &[("role", "coordinator"), ("unit_id", unit.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let grants = ortaq::accounts::storage::grants(&app.db, member)
+        .await
+        .unwrap();
+    assert_eq!(grants.len(), 1);
+    assert_eq!(grants[0].unit_id, club);
+
+    // Granting it twice is refused with a message, and nothing changes.
+    let response = app
+        .post_form(
+            &format!("/admin/users/{member}/roles"),
+            &[("role", "coordinator"), ("unit_id", unit.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        ortaq::accounts::storage::grants(&app.db, member)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let response = app
+        .post_form(
+            &format!("/admin/users/{member}/roles/{}/revoke", grants[0].id),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(
+        ortaq::accounts::storage::grants(&app.db, member)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.count("audit_log").await,
+        3,
+        "the branch admin's own grant (CLI), the grant and the revoke"
+    );
+}
+
+#[tokio::test]
+async fn a_coordinator_of_one_club_cannot_grant_roles_and_an_admin_cannot_reach_beyond_their_branch()
+ {
+    let app = TestApp::spawn_demo().await;
+    let root = ortaq::org::storage::root(&app.db).await.unwrap().unwrap();
+    let city = app.unit_id("Актюбинский городской филиал").await;
+    let region = app.unit_id("Актюбинский областной филиал").await;
+    let id = app
+        .create_user("city-admin@mail.kz", "admin", Some(city))
+        .await;
+    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let member = app.create_user("artem@mail.kz", "member", None).await;
+    let grant = |unit: i64| {
+        app.client
+            .post(app.url(&format!("/api/v1/users/{member}/roles")))
+            .bearer_auth(&token)
+            .json(&json!({"role": "observer", "unit_id": unit}))
+            .send()
+    };
+    problem(
+        grant(region).await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    problem(
+        grant(root).await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    assert_eq!(grant(city).await.unwrap().status(), StatusCode::CREATED);
+
+    let coordinator = app
+        .create_user("coord@mail.kz", "coordinator", Some(city))
+        .await;
+    let coordinator_token = ortaq::auth::tokens::create(&app.db, coordinator)
+        .await
+        .unwrap();
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/users/{member}/roles")))
+        .bearer_auth(&coordinator_token)
+        .json(&json!({"role": "admin", "unit_id": city}))
+        .send()
+        .await
+        .unwrap();
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+#[tokio::test]
+async fn grant_input_is_checked_field_by_field() {
+    let app = TestApp::spawn().await;
+    let id = app.create_user("admin@mail.kz", "admin", None).await;
+    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let member = app.create_user("artem@mail.kz", "member", None).await;
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/users/{member}/roles")))
+        .bearer_auth(&token)
+        .json(&json!({"role": "king", "unit_id": "abc"}))
+        .send()
+        .await
+        .unwrap();
+    let body = problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"].as_array().unwrap().len(), 2);
+    let response = app
+        .client
+        .post(app.url("/api/v1/users/999999/roles"))
+        .bearer_auth(&token)
+        .json(&json!({"role": "observer", "unit_id": 1}))
+        .send()
+        .await
+        .unwrap();
+    problem(response, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+#[tokio::test]
+async fn a_disabled_account_loses_its_sessions_and_tokens_at_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.create_user("admin@mail.kz", "admin", None).await;
+    let admin_token = ortaq::auth::tokens::create(&app.db, admin).await.unwrap();
+    let member = app.logged_in_as("ruslan@mail.kz", "member", None).await;
+    let member_token = ortaq::auth::tokens::create(&app.db, member).await.unwrap();
+    assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
+
+    let (admin_browser, _) = app.other_client();
+    let html = admin_browser
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::extract_csrf(&html).unwrap();
+    admin_browser
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "admin@mail.kz"),
+            ("password", crate::helpers::PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let html = admin_browser
+        .get(app.url(&format!("/admin/users/{member}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::extract_csrf(&html).unwrap();
+    let response = admin_browser
+        .post(app.url(&format!("/admin/users/{member}/disable")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    assert_eq!(
+        app.get("/api/v1/me").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let response = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&member_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.login("ruslan@mail.kz", crate::helpers::PASSWORD)
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    // An admin cannot disable themself.
+    let response = app
+        .client
+        .get(app.url("/api/v1/users"))
+        .bearer_auth(&admin_token)
+        .send()
+        .await
+        .unwrap();
+    let users: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        users
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == member)
+            .unwrap()["disabled"],
+        true
+    );
+}

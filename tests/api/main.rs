@@ -1,0 +1,11 @@
+//! All integration tests, in one binary: the real server over HTTP, a fresh database
+//! per test, SQLite by default and PostgreSQL with `ORTAQ_TEST_DATABASE_URL`.
+
+mod admin;
+mod api;
+mod auth;
+mod browser;
+mod cli;
+mod helpers;
+mod pages;
+mod storage;
