@@ -35,9 +35,13 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, E
     let Some(user_id) = user_id else {
         return Ok(None);
     };
-    on_db!(db, pool => sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2")
-        .bind(clock::now())
+    // Marked used at most once a minute, so that API calls do not each write.
+    let now = clock::now();
+    on_db!(db, pool => sqlx::query(
+        "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
+        .bind(now)
         .bind(&hash)
+        .bind(now - chrono::Duration::seconds(60))
         .execute(pool)
         .await.map(|r| r.rows_affected()))?;
     accounts::current_user(db, user_id).await

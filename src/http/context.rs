@@ -285,16 +285,16 @@ async fn authenticate(
             .ok_or(Error::Unauthenticated)?;
         return Ok((Some(Arc::new(user)), Identity::Bearer, None));
     }
-    if let Some(cookie) = jar.get(&cookies::name(cookies::SESSION, secure)) {
-        if let Some(found) = sessions::load(&state.db, cookie.value(), &state.config).await? {
-            return Ok((
-                Some(Arc::new(found.user)),
-                Identity::Session {
-                    session_hash: found.session_hash,
-                },
-                Some(found.csrf),
-            ));
-        }
+    if let Some(cookie) = jar.get(&cookies::name(cookies::SESSION, secure))
+        && let Some(found) = sessions::load(&state.db, cookie.value(), &state.config).await?
+    {
+        return Ok((
+            Some(Arc::new(found.user)),
+            Identity::Session {
+                session_hash: found.session_hash,
+            },
+            Some(found.csrf),
+        ));
     }
     Ok((None, Identity::Anonymous, None))
 }
