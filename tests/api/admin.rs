@@ -10,7 +10,14 @@ async fn a_member_cannot_open_the_admin_area_and_a_guest_is_asked_to_log_in() {
     let app = TestApp::spawn().await;
     let response = app.get("/admin").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    assert!(response.text().await.unwrap().contains("href=\"/login?next=%2Fadmin\""), "the page offers to log in");
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("href=\"/login?next=/admin\""),
+        "the page offers to log in"
+    );
     app.logged_in_as("ruslan@mail.kz", "member", None).await;
     let response = app.get("/admin/users").await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
