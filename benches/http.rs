@@ -149,6 +149,10 @@ async fn run() {
     .unwrap();
     let token = ortaq::auth::tokens::create(&db, admin).await.unwrap();
 
+    println!(
+        "resident memory after start (server and load generator share this process): {:.1} MiB",
+        rss_mib()
+    );
     measure(&client, "GET /healthz (ceiling)", 4000, |c| {
         c.get(format!("{address}/healthz"))
     })
@@ -204,11 +208,12 @@ async fn measure(
     let pct =
         |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1000.0;
     println!(
-        "{name}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms ({} requests, {CONCURRENCY} concurrent)",
+        "{name}: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms ({} requests, {CONCURRENCY} concurrent; RSS then {:.0} MiB)",
         all.len() as f64 / elapsed.as_secs_f64(),
         pct(0.50),
         pct(0.99),
-        all.len()
+        all.len(),
+        rss_mib()
     );
 }
 
