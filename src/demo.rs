@@ -108,16 +108,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     .await?;
 
     let mut tx = db.begin().await?;
-    let root = units::insert(
-        &mut tx,
-        None,
-        UnitKind::Association,
-        &Text::both(
-            "«Ассамблея жастары» бірлестігі",
-            "Объединение «Ассамблея жастары»",
-        ),
-    )
-    .await?;
+    let root = units::insert_root(&mut tx).await?;
     let region = units::insert(
         &mut tx,
         Some(root),

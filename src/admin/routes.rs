@@ -3,15 +3,15 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 
 use super::users::{self, GrantInput, require_admin};
 use crate::accounts::{Grant, Role, User, storage as accounts};
 use crate::error::{Error, FieldError};
-use crate::http::page::FormErrors;
+use crate::http::page::{FormErrors, see_other};
 use crate::http::{Ctx, Form, Json, Page};
 use crate::i18n::format;
 use crate::org::{self, Unit};
@@ -203,9 +203,7 @@ async fn user_page(
 }
 
 fn back_to_user(id: i64) -> Response {
-    let mut response = Redirect::to(&format!("/admin/users/{id}?saved=1")).into_response();
-    *response.status_mut() = StatusCode::SEE_OTHER;
-    response
+    see_other(&format!("/admin/users/{id}?saved=1"), HeaderMap::new())
 }
 
 /// `POST /admin/users/{id}/roles`

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
@@ -16,6 +16,7 @@ use crate::auth::{sessions, throttle};
 use crate::error::{Error, FieldError};
 use crate::http::context::append_cookie;
 use crate::http::page::FormErrors;
+use crate::http::page::see_other;
 use crate::http::{Ctx, Form, Identity, Json, Page, cookies};
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -257,13 +258,6 @@ fn safe_next(next: Option<&str>) -> String {
         }
         _ => "/".to_string(),
     }
-}
-
-fn see_other(to: &str, headers: HeaderMap) -> Response {
-    let mut response = Redirect::to(to).into_response();
-    *response.status_mut() = StatusCode::SEE_OTHER;
-    response.headers_mut().extend(headers);
-    response
 }
 
 // ---- pages ------------------------------------------------------------------------

@@ -28,6 +28,13 @@ impl IntoResponse for Page {
     }
 }
 
+/// `303 See Other` to `to`, with extra headers (cookies): the answer to a form post that worked.
+pub fn see_other(to: &str, headers: axum::http::HeaderMap) -> Response {
+    let mut response = axum::response::Redirect::to(to).into_response();
+    response.headers_mut().extend(headers);
+    response
+}
+
 /// The refused fields of a form, with their messages in the reader's language.
 pub struct FormErrors {
     locale: Locale,

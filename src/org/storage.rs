@@ -86,22 +86,22 @@ pub async fn root(db: &Db) -> Result<Option<i64>, Error> {
     )
 }
 
-/// The root, created as «Ассамблея жастары» when the tree is empty.
+/// Creates the root of the tree: the association «Ассамблея жастары».
+pub async fn insert_root(tx: &mut Tx) -> Result<i64, Error> {
+    let name = Text::both(
+        "«Ассамблея жастары» бірлестігі",
+        "Объединение «Ассамблея жастары»",
+    );
+    insert(tx, None, UnitKind::Association, &name).await
+}
+
+/// The root, created when the tree is empty.
 pub async fn ensure_root(db: &Db) -> Result<i64, Error> {
     if let Some(id) = root(db).await? {
         return Ok(id);
     }
     let mut tx = db.begin().await?;
-    let id = insert(
-        &mut tx,
-        None,
-        UnitKind::Association,
-        &Text::both(
-            "«Ассамблея жастары» бірлестігі",
-            "Объединение «Ассамблея жастары»",
-        ),
-    )
-    .await?;
+    let id = insert_root(&mut tx).await?;
     tx.commit().await?;
     Ok(id)
 }

@@ -97,7 +97,7 @@ async fn a_coordinator_of_one_club_cannot_grant_roles_and_an_admin_cannot_reach_
     let id = app
         .create_user("city-admin@mail.kz", "admin", Some(city))
         .await;
-    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let token = app.token(id).await;
     let member = app.create_user("artem@mail.kz", "member", None).await;
     let grant = |unit: i64| {
         app.client
@@ -141,7 +141,7 @@ async fn a_coordinator_of_one_club_cannot_grant_roles_and_an_admin_cannot_reach_
 async fn grant_input_is_checked_field_by_field() {
     let app = TestApp::spawn().await;
     let id = app.create_user("admin@mail.kz", "admin", None).await;
-    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let token = app.token(id).await;
     let member = app.create_user("artem@mail.kz", "member", None).await;
     let response = app
         .client
@@ -173,46 +173,16 @@ async fn grant_input_is_checked_field_by_field() {
 async fn a_disabled_account_loses_its_sessions_and_tokens_at_once() {
     let app = TestApp::spawn().await;
     let admin = app.create_user("admin@mail.kz", "admin", None).await;
-    let admin_token = ortaq::auth::tokens::create(&app.db, admin).await.unwrap();
+    let admin_token = app.token(admin).await;
     let member = app.logged_in_as("ruslan@mail.kz", "member", None).await;
-    let member_token = ortaq::auth::tokens::create(&app.db, member).await.unwrap();
+    let member_token = app.token(member).await;
     assert_eq!(app.get("/api/v1/me").await.status(), StatusCode::OK);
 
-    let (admin_browser, _) = app.other_client();
-    let html = admin_browser
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = crate::helpers::extract_csrf(&html).unwrap();
-    admin_browser
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", "admin@mail.kz"),
-            ("password", crate::helpers::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
-    let html = admin_browser
-        .get(app.url(&format!("/admin/users/{member}")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = crate::helpers::extract_csrf(&html).unwrap();
+    let admin_browser = app.browser_logged_in("admin@mail.kz").await;
+    let user_page = format!("/admin/users/{member}");
     let response = admin_browser
-        .post(app.url(&format!("/admin/users/{member}/disable")))
-        .form(&[("csrf", csrf.as_str())])
-        .send()
-        .await
-        .unwrap();
+        .post_form(&user_page, &format!("{user_page}/disable"), &[])
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 
     assert_eq!(

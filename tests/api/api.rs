@@ -24,7 +24,7 @@ async fn me_needs_authentication_and_says_so_in_problem_json() {
 async fn a_personal_token_authenticates_api_calls_without_csrf() {
     let app = TestApp::spawn().await;
     let id = app.create_user("admin@mail.kz", "admin", None).await;
-    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let token = app.token(id).await;
     let (client, _) = app.other_client();
     let response = client
         .get(app.url("/api/v1/me"))
@@ -205,7 +205,7 @@ async fn malformed_json_wrong_methods_and_unknown_routes_are_problems_too() {
         .unwrap();
     problem(response, StatusCode::FORBIDDEN, "csrf_failed").await;
     let id = app.create_user("a@mail.kz", "member", None).await;
-    let token = ortaq::auth::tokens::create(&app.db, id).await.unwrap();
+    let token = app.token(id).await;
     let response = app
         .client
         .post(app.url("/api/v1/me/password"))

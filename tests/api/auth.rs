@@ -271,49 +271,11 @@ async fn the_owner_on_a_known_device_is_not_locked_out_by_an_attacker() {
     app.post_form("/logout", &[]).await;
 
     // An attacker elsewhere (another address, no device cookie) hammers her account.
-    let (attacker, _) = app.other_client();
+    let attacker = app.browser_from("203.0.113.7");
     for _ in 0..8 {
-        let html = attacker
-            .get(app.url("/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let csrf = extract_csrf(&html).unwrap();
-        attacker
-            .post(app.url("/login"))
-            .header("X-Forwarded-For", "203.0.113.7")
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("email", "madina@mail.kz"),
-                ("password", "guess-guess"),
-            ])
-            .send()
-            .await
-            .unwrap();
+        attacker.login("madina@mail.kz", "guess-guess").await;
     }
-    let html = attacker
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_csrf(&html).unwrap();
-    let blocked = attacker
-        .post(app.url("/login"))
-        .header("X-Forwarded-For", "203.0.113.7")
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", "madina@mail.kz"),
-            ("password", "guess-guess"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let blocked = attacker.login("madina@mail.kz", "guess-guess").await;
     assert_eq!(blocked.status(), StatusCode::TOO_MANY_REQUESTS);
 
     // Madina's phone still gets in.
@@ -325,26 +287,7 @@ async fn the_owner_on_a_known_device_is_not_locked_out_by_an_attacker() {
 async fn changing_the_password_ends_the_other_sessions() {
     let app = TestApp::spawn().await;
     app.logged_in_as("ruslan@mail.kz", "member", None).await;
-    let (laptop, _) = app.other_client();
-    let html = laptop
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = extract_csrf(&html).unwrap();
-    laptop
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", "ruslan@mail.kz"),
-            ("password", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let laptop = app.browser_logged_in("ruslan@mail.kz").await.client;
     assert_eq!(
         laptop
             .get(app.url("/api/v1/me"))

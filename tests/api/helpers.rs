@@ -177,6 +177,34 @@ impl TestApp {
         (client, jar)
     }
 
+    /// Another browser (its own cookies), coming from `address` (via `X-Forwarded-For`).
+    pub fn browser_from(&self, address: &str) -> Browser {
+        Browser {
+            client: self.other_client().0,
+            base: self.address.clone(),
+            from: address.to_string(),
+        }
+    }
+
+    /// Another browser, logged in as `email` with the test password.
+    pub async fn browser_logged_in(&self, email: &str) -> Browser {
+        let browser = self.browser_from("127.0.0.1");
+        let response = browser.login(email, PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "log-in should succeed"
+        );
+        browser
+    }
+
+    /// A personal API token for a user.
+    pub async fn token(&self, user_id: i64) -> String {
+        ortaq::auth::tokens::create(&self.db, user_id)
+            .await
+            .expect("a token")
+    }
+
     /// The value of a cookie this client holds.
     pub fn cookie(&self, name: &str) -> Option<String> {
         let url = Url::parse(&self.address).unwrap();
@@ -256,6 +284,48 @@ impl Drop for TestApp {
             })
             .join();
         }
+    }
+}
+
+/// A browser of its own against the app: cookies, CSRF tokens from its pages, an address.
+pub struct Browser {
+    pub client: reqwest::Client,
+    base: String,
+    from: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("X-Forwarded-For", &self.from)
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    /// Posts a form with the CSRF token of the page at `page`.
+    pub async fn post_form(&self, page: &str, path: &str, fields: &[(&str, &str)]) -> Response {
+        let html = self.get(page).await.text().await.unwrap();
+        let csrf = extract_csrf(&html).expect("a CSRF token on the page");
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("X-Forwarded-For", &self.from)
+            .form(&all)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post_form(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 }
 

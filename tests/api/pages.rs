@@ -73,26 +73,7 @@ async fn the_account_language_applies_where_no_query_or_cookie_says_otherwise() 
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // Another browser of the same account, with no language cookie, logs in and gets Russian.
-    let (client, _) = app.other_client();
-    let html = client
-        .get(app.url("/login"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let csrf = crate::helpers::extract_csrf(&html).unwrap();
-    client
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", "aigerim@mail.kz"),
-            ("password", crate::helpers::PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let client = app.browser_logged_in("aigerim@mail.kz").await.client;
     let html = client
         .get(app.url("/account"))
         .header("Accept-Language", "en")
