@@ -59,6 +59,31 @@ pub struct Cli {
     /// Days a session lasts at most.
     #[arg(long, env = "ORTAQ_SESSION_DAYS", default_value_t = 30, global = true)]
     pub session_days: u64,
+    /// Youngest age of a member.
+    #[arg(
+        long,
+        env = "ORTAQ_MEMBER_MIN_AGE",
+        default_value_t = 14,
+        global = true
+    )]
+    pub member_min_age: u32,
+    /// Oldest age of a member.
+    #[arg(
+        long,
+        env = "ORTAQ_MEMBER_MAX_AGE",
+        default_value_t = 35,
+        global = true
+    )]
+    pub member_max_age: u32,
+    /// The operator's address, shown in the consent text.
+    #[arg(long, env = "ORTAQ_OPERATOR_ADDRESS", global = true)]
+    pub operator_address: Option<String>,
+    /// The operator's BIN (business identification number), shown in the consent text.
+    #[arg(long, env = "ORTAQ_OPERATOR_BIN", global = true)]
+    pub operator_bin: Option<String>,
+    /// Who answers for personal data (name and contact), shown in the consent text.
+    #[arg(long, env = "ORTAQ_DPO_CONTACT", global = true)]
+    pub dpo_contact: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -141,6 +166,15 @@ fn config(cli: &Cli) -> Config {
         session_idle: Duration::from_secs(cli.session_idle_hours * 3600),
         session_absolute: Duration::from_secs(cli.session_days * 24 * 3600),
         demo: cli.demo,
+        member_ages: (cli.member_min_age, cli.member_max_age),
+        operator: {
+            let default = crate::config::Operator::default();
+            crate::config::Operator {
+                address: cli.operator_address.clone().unwrap_or(default.address),
+                bin: cli.operator_bin.clone().unwrap_or(default.bin),
+                dpo_contact: cli.dpo_contact.clone().unwrap_or(default.dpo_contact),
+            }
+        },
     }
 }
 

@@ -18,6 +18,28 @@ pub struct Config {
     /// A session ends this long after log-in, however active.
     pub session_absolute: Duration,
     pub demo: bool,
+    /// Membership is for ages `min..=max` (DESIGN.md: 14–35).
+    pub member_ages: (u32, u32),
+    /// The personal-data operator named in the consent texts.
+    pub operator: Operator,
+}
+
+/// The personal-data operator: the branch that runs this deployment.
+#[derive(Clone, Debug)]
+pub struct Operator {
+    pub address: String,
+    pub bin: String,
+    pub dpo_contact: String,
+}
+
+impl Default for Operator {
+    fn default() -> Self {
+        Operator {
+            address: "Ақтөбе қ. / г. Актобе".to_string(),
+            bin: "—".to_string(),
+            dpo_contact: "—".to_string(),
+        }
+    }
 }
 
 impl Config {
@@ -34,6 +56,8 @@ impl Config {
             session_idle: Duration::from_secs(3 * 24 * 3600),
             session_absolute: Duration::from_secs(30 * 24 * 3600),
             demo: false,
+            member_ages: (14, 35),
+            operator: Operator::default(),
         }
     }
 }

@@ -2,14 +2,18 @@
 //! and a few members. Real place and institution names; the people are fictional.
 //! It fills an EMPTY database only, and never touches one that has data.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::accounts::{Email, Role, storage as accounts};
 use crate::auth::password::{self, Password};
 use crate::db::Db;
 use crate::error::Error;
 use crate::i18n::Text;
+use crate::members::consent;
+use crate::members::model::Position;
+use crate::members::storage::{self as members, ProfileData};
 use crate::on_db;
+use crate::org::model::UnitDetails;
 use crate::org::{UnitKind, storage as units};
 use crate::spaces::OpeningHours;
 use crate::spaces::storage::{self as spaces, NewLocation};
@@ -21,7 +25,9 @@ struct Person {
     email: &'static str,
     name: &'static str,
     locale: &'static str,
-    role: Option<(Role, &'static str)>,
+    role: Option<Role>,
+    /// The unit they belong to, or hold their role at.
+    unit: &'static str,
 }
 
 const PEOPLE: &[Person] = &[
@@ -30,60 +36,70 @@ const PEOPLE: &[Person] = &[
         name: "Айгерім Сапарова",
         locale: "kk",
         role: None,
+        unit: "zhubanov",
     },
     Person {
         email: "daniyar@ortaq.local",
         name: "Данияр Жұмабаев",
         locale: "kk",
-        role: Some((Role::Coordinator, "zhubanov")),
+        role: Some(Role::Coordinator),
+        unit: "zhubanov",
     },
     Person {
         email: "anna@ortaq.local",
         name: "Анна Ким",
         locale: "ru",
-        role: Some((Role::Coordinator, "korean")),
+        role: Some(Role::Coordinator),
+        unit: "korean",
     },
     Person {
         email: "ruslan@ortaq.local",
         name: "Руслан Исмаилов",
         locale: "ru",
         role: None,
+        unit: "city",
     },
     Person {
         email: "madina@ortaq.local",
         name: "Мадина Төлегенова",
         locale: "kk",
-        role: Some((Role::SpaceManager, "city")),
+        role: Some(Role::SpaceManager),
+        unit: "city",
     },
     Person {
         email: "artem@ortaq.local",
         name: "Артём Шевченко",
         locale: "ru",
         role: None,
+        unit: "city",
     },
     Person {
         email: "nursultan@ortaq.local",
         name: "Нұрсұлтан Ержанов",
         locale: "kk",
-        role: Some((Role::Coordinator, "dostyq")),
+        role: Some(Role::Coordinator),
+        unit: "dostyq",
     },
     Person {
         email: "ekaterina@ortaq.local",
         name: "Екатерина Белова",
         locale: "ru",
         role: None,
+        unit: "dostyq",
     },
     Person {
         email: "aruzhan@ortaq.local",
         name: "Аружан Қайратқызы",
         locale: "kk",
         role: None,
+        unit: "zhubanov",
     },
     Person {
         email: "observer@ortaq.local",
         name: "Ержан Серікбаев",
         locale: "kk",
-        role: Some((Role::Observer, "region")),
+        role: Some(Role::Observer),
+        unit: "region",
     },
 ];
 
@@ -188,6 +204,38 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     )
     .await?;
 
+    units::set_details(
+        &mut tx,
+        korean,
+        &UnitDetails {
+            name: Text::both("Ақтөбе облысының корей этномәдени бірлестігі", "Корейское этнокультурное объединение Актюбинской области"),
+            description: Text::both(
+                "Корей жастарының тілін, мәдениетін және дәстүрін сақтайды, облыстың басқа халықтарымен достықты нығайтады.",
+                "Сохраняет язык, культуру и традиции корейской молодежи, укрепляет дружбу с другими народами области.",
+            ),
+            institution: Text::default(),
+            community: Some("korean".to_string()),
+        },
+    )
+    .await?;
+    units::set_details(
+        &mut tx,
+        zhubanov,
+        &UnitDetails {
+            name: Text::both(
+                "Қ. Жұбанов атындағы Ақтөбе өңірлік университетінің студенттік ассамблеясы",
+                "Студенческая ассамблея Актюбинского регионального университета им. К. Жубанова",
+            ),
+            description: Text::both(
+                "«Жаңа толқын» жобасы аясындағы студенттік ассамблея: жастардың жобалары мен бастамаларын қолдайды.",
+                "Студенческая ассамблея проекта «Жаңа толқын»: поддерживает проекты и инициативы молодежи.",
+            ),
+            institution: Text::both("Қ. Жұбанов атындағы Ақтөбе өңірлік университеті", "Актюбинский региональный университет им. К. Жубанова"),
+            community: None,
+        },
+    )
+    .await?;
+
     let location = spaces::insert_location(
         &mut tx,
         &NewLocation {
@@ -272,7 +320,8 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     )
     .await?;
     accounts::grant(&mut tx, admin, Role::Admin, region, None).await?;
-    for person in PEOPLE {
+    let since = NaiveDate::from_ymd_opt(2025, 9, 1).expect("a valid date");
+    for (n, person) in PEOPLE.iter().enumerate() {
         let email = Email::parse(person.email).expect("a valid email");
         let id = accounts::insert(
             &mut tx,
@@ -282,15 +331,73 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
             crate::i18n::Locale::parse(person.locale),
         )
         .await?;
-        if let Some((role, unit)) = person.role {
-            let unit_id = match unit {
-                "zhubanov" => zhubanov,
-                "korean" => korean,
-                "dostyq" => dostyq,
-                "city" => city,
-                _ => region,
-            };
-            accounts::grant(&mut tx, id, role, unit_id, Some(admin)).await?;
+        let profile = ProfileData {
+            phone: Some(format!("+7 70{} 555 {:02} {:02}", n % 8, 10 + n, 40 + n)),
+            city: Some("Ақтөбе".to_string()),
+            in_directory: true,
+            show_study_or_work: true,
+            ..ProfileData::default()
+        };
+        let born =
+            NaiveDate::from_ymd_opt(1996 + (n as i32 % 9), 1 + (n as u32 % 12), 3 + n as u32)
+                .expect("a valid date");
+        members::save_profile(&mut tx, id, &profile, born, None).await?;
+        members::record_consent(
+            &mut tx,
+            id,
+            consent::PERSONAL_DATA,
+            consent::CURRENT,
+            person.locale,
+            None,
+        )
+        .await?;
+        let unit_id = match person.unit {
+            "zhubanov" => zhubanov,
+            "korean" => korean,
+            "dostyq" => dostyq,
+            "city" => city,
+            _ => region,
+        };
+        if unit_id == korean {
+            members::record_consent(
+                &mut tx,
+                id,
+                consent::ETHNOCULTURAL,
+                consent::CURRENT,
+                person.locale,
+                None,
+            )
+            .await?;
+        }
+        match person.role {
+            // Coordinators coordinate by their position in the unit.
+            Some(Role::Coordinator) => {
+                members::add_membership(
+                    &mut tx,
+                    id,
+                    unit_id,
+                    Position::Coordinator,
+                    false,
+                    since,
+                    Some(admin),
+                )
+                .await?;
+            }
+            Some(role) => {
+                accounts::grant(&mut tx, id, role, unit_id, Some(admin)).await?;
+            }
+            None => {
+                members::add_membership(
+                    &mut tx,
+                    id,
+                    unit_id,
+                    Position::Member,
+                    false,
+                    since,
+                    Some(admin),
+                )
+                .await?;
+            }
         }
     }
     tx.commit().await?;

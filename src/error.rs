@@ -20,11 +20,23 @@ pub struct FieldError {
     /// Why, as a stable code (`required`, `too_short`, `common_password`, …); the message
     /// id is `invalid-{code}`.
     pub code: &'static str,
+    /// The bound the input missed, when the message names one (a minimum age, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, code: &'static str) -> Self {
-        FieldError { field, code }
+        FieldError {
+            field,
+            code,
+            limit: None,
+        }
+    }
+
+    pub fn with_limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
     }
 }
 

@@ -17,6 +17,7 @@ pub mod health;
 pub mod home;
 pub mod http;
 pub mod i18n;
+pub mod members;
 pub mod org;
 pub mod router;
 pub mod spaces;

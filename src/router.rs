@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
-use crate::{admin, api, auth, health, home, org};
+use crate::{admin, api, auth, health, home, members, org};
 
 /// The largest request body Ortaq reads.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -28,6 +28,8 @@ pub fn build(state: AppState) -> Router {
         .merge(auth::routes::router())
         .merge(admin::routes::router())
         .merge(org::routes::router())
+        .merge(members::routes::router())
+        .merge(members::pages::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

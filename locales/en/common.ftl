@@ -54,3 +54,24 @@ resource-count-equipment = { $count ->
     [one] { $count } piece of equipment
    *[other] { $count } pieces of equipment
 }
+
+nav-units = Units
+units-title = The organisation
+unit-coordinators = Coordinators
+unit-staff = For the unit's coordinators
+unit-members-list = Members
+unit-requests = Requests to join
+unit-no-requests = No requests are waiting.
+unit-approve = Approve
+unit-decline = Decline
+unit-join = Join this unit
+unit-join-sent = Your request has been sent. The coordinator's answer will appear in your account.
+unit-join-submit = Send the request
+unit-login-to-join = Log in to join
+unit-sensitive-hint = Belonging to an ethnocultural association is sensitive personal data. It is never public: only the association's coordinators and the branch administrators see it.
+membership-pending = awaiting confirmation
+position-member = Member
+position-coordinator = Coordinator
+position-chair = Chair
+position-youth-deputy = Youth deputy
+position-deputy-head = Deputy head

@@ -47,3 +47,24 @@ resource-count-event-hall = { $count ->
 resource-count-equipment = { $count ->
    *[other] { $count } жабдық
 }
+
+nav-units = Бөлімшелер
+units-title = Ұйым құрылымы
+unit-coordinators = Үйлестірушілер
+unit-staff = Бөлімше үйлестірушілеріне
+unit-members-list = Қатысушылар
+unit-requests = Қосылу өтінімдері
+unit-no-requests = Күтіп тұрған өтінім жоқ.
+unit-approve = Қабылдау
+unit-decline = Бас тарту
+unit-join = Осы бөлімшеге қосылу
+unit-join-sent = Өтініміңіз жіберілді. Үйлестірушінің жауабы аккаунтыңызда көрінеді.
+unit-join-submit = Өтінім жіберу
+unit-login-to-join = Қосылу үшін кіріңіз
+unit-sensitive-hint = Этномәдени бірлестікке мүшелік — ерекше дербес дерек. Ол ешқашан жария етілмейді: оны тек бірлестік үйлестірушілері мен филиал әкімшілері көреді.
+membership-pending = растауды күтуде
+position-member = Қатысушы
+position-coordinator = Үйлестіруші
+position-chair = Төраға
+position-youth-deputy = Жас орынбасар
+position-deputy-head = Басшының орынбасары

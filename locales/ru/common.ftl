@@ -68,3 +68,24 @@ resource-count-equipment = { $count ->
     [many] { $count } единиц оборудования
    *[other] { $count } единицы оборудования
 }
+
+nav-units = Подразделения
+units-title = Структура объединения
+unit-coordinators = Координаторы
+unit-staff = Для координаторов подразделения
+unit-members-list = Участники
+unit-requests = Заявки на вступление
+unit-no-requests = Заявок нет.
+unit-approve = Принять
+unit-decline = Отклонить
+unit-join = Вступить в подразделение
+unit-join-sent = Заявка отправлена. Ответ координатора появится в вашем аккаунте.
+unit-join-submit = Отправить заявку
+unit-login-to-join = Войдите, чтобы вступить
+unit-sensitive-hint = Членство в этнокультурном объединении — особые персональные данные. Оно никогда не публикуется: его видят только координаторы объединения и администраторы филиала.
+membership-pending = ожидает подтверждения
+position-member = Участник
+position-coordinator = Координатор
+position-chair = Председатель
+position-youth-deputy = Молодой заместитель
+position-deputy-head = Заместитель руководителя

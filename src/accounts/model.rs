@@ -135,6 +135,7 @@ pub struct User {
     pub display_name: String,
     pub locale: Option<Locale>,
     pub disabled_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -146,19 +147,28 @@ pub struct CurrentUser {
     pub display_name: String,
     pub locale: Option<Locale>,
     pub grants: Vec<Grant>,
+    /// Units the user coordinates through a coordinator or chair position: the
+    /// coordinator role there, as DESIGN.md defines it, without a separate grant.
+    pub coordinates: Vec<i64>,
 }
 
 impl CurrentUser {
     pub fn has_role_anywhere(&self, role: Role) -> bool {
-        role == Role::Member || self.grants.iter().any(|g| g.role == role)
+        role == Role::Member || self.units_with(role).next().is_some()
     }
 
-    /// The units at which the user holds `role`.
+    /// The units at which the user holds `role` (granted, or by position for coordinators).
     pub fn units_with(&self, role: Role) -> impl Iterator<Item = i64> + '_ {
+        let by_position: &[i64] = if role == Role::Coordinator {
+            &self.coordinates
+        } else {
+            &[]
+        };
         self.grants
             .iter()
             .filter(move |g| g.role == role)
             .map(|g| g.unit_id)
+            .chain(by_position.iter().copied())
     }
 }
 

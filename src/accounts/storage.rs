@@ -16,6 +16,7 @@ struct UserRow {
     display_name: String,
     locale: Option<String>,
     disabled_at: Option<DateTime<Utc>>,
+    deleted_at: Option<DateTime<Utc>>,
     created_at: DateTime<Utc>,
 }
 
@@ -27,6 +28,7 @@ impl From<UserRow> for User {
             display_name: r.display_name,
             locale: r.locale.as_deref().and_then(Locale::parse),
             disabled_at: r.disabled_at,
+            deleted_at: r.deleted_at,
             created_at: r.created_at,
         }
     }
@@ -63,7 +65,7 @@ pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<(User, Strin
         password_hash: String,
     }
     let row: Option<Row> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, email, display_name, locale, disabled_at, created_at, password_hash
+        "SELECT id, email, display_name, locale, disabled_at, deleted_at, created_at, password_hash
          FROM users WHERE email = $1")
         .bind(email.as_str())
         .fetch_optional(pool)
@@ -73,7 +75,7 @@ pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<(User, Strin
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<User>, Error> {
     let row: Option<UserRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, email, display_name, locale, disabled_at, created_at FROM users WHERE id = $1")
+        "SELECT id, email, display_name, locale, disabled_at, deleted_at, created_at FROM users WHERE id = $1")
         .bind(id)
         .fetch_optional(pool)
         .await)?;
@@ -98,7 +100,7 @@ pub async fn list(
 ) -> Result<Vec<User>, Error> {
     let pattern = search.map(|s| format!("%{}%", s.trim().to_lowercase().replace(['%', '_'], "")));
     let rows: Vec<UserRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, email, display_name, locale, disabled_at, created_at FROM users
+        "SELECT id, email, display_name, locale, disabled_at, deleted_at, created_at FROM users
          WHERE $1 IS NULL OR email LIKE $1 OR LOWER(display_name) LIKE $1
          ORDER BY id DESC LIMIT $2 OFFSET $3")
         .bind(pattern)
@@ -216,7 +218,7 @@ pub async fn current_user(db: &Db, user_id: i64) -> Result<Option<CurrentUser>, 
     let Some(user) = find(db, user_id).await? else {
         return Ok(None);
     };
-    if user.disabled_at.is_some() {
+    if user.disabled_at.is_some() || user.deleted_at.is_some() {
         return Ok(None);
     }
     Ok(Some(CurrentUser {
@@ -225,5 +227,6 @@ pub async fn current_user(db: &Db, user_id: i64) -> Result<Option<CurrentUser>, 
         display_name: user.display_name,
         locale: user.locale,
         grants: grants(db, user_id).await?,
+        coordinates: crate::members::storage::coordinated_units(db, user_id).await?,
     }))
 }

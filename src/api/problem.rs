@@ -44,7 +44,7 @@ impl Problem {
                 .map(|f| InvalidField {
                     field: f.field.to_string(),
                     code: f.code.to_string(),
-                    message: field_message(locale, f.field, f.code),
+                    message: field_message(locale, f),
                 })
                 .collect(),
             _ => vec![],
@@ -83,15 +83,20 @@ impl Problem {
 }
 
 /// «Email: this field is required.» — the field's label and the reason, localized.
-pub fn field_message(locale: Locale, field: &str, code: &str) -> String {
-    let label = i18n::translate(locale, &format!("field-{}", field.replace('_', "-")), None);
+pub fn field_message(locale: Locale, error: &crate::error::FieldError) -> String {
+    let label = i18n::translate(
+        locale,
+        &format!("field-{}", error.field.replace('_', "-")),
+        None,
+    );
     let args = Args::new()
         .set("field", label)
-        .set("min", 8)
-        .set("max", 128);
+        .set("min", crate::auth::password::MIN_CHARS as i64)
+        .set("max", crate::auth::password::MAX_CHARS as i64)
+        .set("limit", error.limit.unwrap_or_default());
     i18n::translate(
         locale,
-        &format!("invalid-{}", code.replace('_', "-")),
+        &format!("invalid-{}", error.code.replace('_', "-")),
         Some(&args),
     )
 }

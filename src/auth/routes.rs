@@ -19,6 +19,8 @@ use crate::http::page::FormErrors;
 use crate::http::page::see_other;
 use crate::http::{Ctx, Form, Identity, Json, Page, cookies};
 use crate::i18n::Locale;
+use crate::members::model::Position;
+use crate::members::{consent, storage as members};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -49,6 +51,8 @@ pub struct SignupInput {
     /// `kk`, `kk-Latn`, `ru` or `en`; the page's language when absent.
     #[serde(default)]
     pub locale: Option<String>,
+    #[serde(flatten)]
+    pub profile: crate::members::signup::ProfileInput,
 }
 
 struct Signup {
@@ -111,9 +115,33 @@ pub struct PasswordInput {
 
 // ---- the steps, shared by pages and API ----------------------------------------------
 
-async fn sign_up(state: &AppState, input: &SignupInput, locale: Locale) -> Result<i64, Error> {
-    let signup = input.parse(locale).map_err(Error::Invalid)?;
+/// Creates the account, its profile, the consent records and (if chosen) the membership,
+/// all or nothing. A member under 18 joins pending, until a coordinator confirms.
+async fn sign_up(state: &AppState, ctx: &Ctx, input: &SignupInput) -> Result<i64, Error> {
+    let today = crate::members::routes::today();
+    let account = input.parse(ctx.locale);
+    let profile = input.profile.parse(today, state.config.member_ages);
+    let (signup, profile) = match (account, profile) {
+        (Ok(a), Ok(p)) => (a, p),
+        (a, p) => {
+            return Err(Error::Invalid(
+                a.err()
+                    .into_iter()
+                    .flatten()
+                    .chain(p.err().into_iter().flatten())
+                    .collect(),
+            ));
+        }
+    };
+    if let Some(unit_id) = profile.unit_id {
+        let unit = crate::org::storage::find(&state.db, unit_id).await?;
+        if unit.is_none_or(|u| u.is_sensitive()) {
+            return Err(Error::invalid("unit_id", "invalid_choice"));
+        }
+    }
     let hash = password::hash(signup.password).await?;
+    let ip = ctx.ip.to_string();
+    let language = signup.locale.tag();
     let mut tx = state.db.begin().await?;
     let id = accounts::insert(
         &mut tx,
@@ -123,8 +151,48 @@ async fn sign_up(state: &AppState, input: &SignupInput, locale: Locale) -> Resul
         Some(signup.locale),
     )
     .await?;
+    members::save_profile(
+        &mut tx,
+        id,
+        &profile.data,
+        profile.birth_date,
+        profile.guardian.as_ref(),
+    )
+    .await?;
+    members::record_consent(
+        &mut tx,
+        id,
+        consent::PERSONAL_DATA,
+        consent::CURRENT,
+        language,
+        Some(&ip),
+    )
+    .await?;
+    if profile.guardian.is_some() {
+        members::record_consent(
+            &mut tx,
+            id,
+            consent::GUARDIAN,
+            consent::CURRENT,
+            language,
+            Some(&ip),
+        )
+        .await?;
+    }
+    if let Some(unit_id) = profile.unit_id {
+        members::add_membership(
+            &mut tx,
+            id,
+            unit_id,
+            Position::Member,
+            profile.minor,
+            today,
+            None,
+        )
+        .await?;
+    }
     tx.commit().await?;
-    tracing::info!(user_id = id, "account created");
+    tracing::info!(user_id = id, minor = profile.minor, "account created");
     Ok(id)
 }
 
@@ -266,8 +334,12 @@ fn safe_next(next: Option<&str>) -> String {
 #[template(path = "auth/signup.html")]
 struct SignupPage<'a> {
     ctx: &'a Ctx,
-    name: &'a str,
-    email: &'a str,
+    input: &'a SignupInput,
+    /// (id, name, selected)
+    units: Vec<(i64, String, bool)>,
+    /// The consent texts in force, as HTML of our own.
+    consent: String,
+    guardian: String,
     errors: FormErrors,
 }
 
@@ -288,20 +360,99 @@ struct AccountPage<'a> {
     user: &'a crate::accounts::CurrentUser,
     errors: FormErrors,
     notice: Option<String>,
+    /// (unit id, unit name, position, pending, ended)
+    memberships: Vec<(i64, String, String, bool, bool)>,
+    /// (unit name, status message, reason)
+    requests: Vec<(String, String, Option<String>)>,
+}
+
+/// The account page with the person's memberships and the answers to their join requests.
+async fn account_response(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &crate::accounts::CurrentUser,
+    errors: Vec<FieldError>,
+    notice: Option<String>,
+) -> Result<Response, Error> {
+    let units = crate::org::storage::all(&state.db).await?;
+    let name = |id: i64| {
+        units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| ctx.text(&u.name).text)
+            .unwrap_or_default()
+    };
+    let memberships = members::memberships_of(&state.db, user.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            (
+                m.unit_id,
+                name(m.unit_id),
+                ctx.t(m.position.position().message_id()),
+                m.status == "pending",
+                m.ended_on.is_some(),
+            )
+        })
+        .collect();
+    let requests = members::join_requests(&state.db, None, Some(user.id))
+        .await?
+        .into_iter()
+        .map(|r| {
+            (
+                name(r.unit_id),
+                ctx.t(format!("request-{}", r.status)),
+                r.reason,
+            )
+        })
+        .collect();
+    let page = AccountPage {
+        ctx,
+        user,
+        errors: ctx.errors(errors),
+        notice,
+        memberships,
+        requests,
+    };
+    Ok(Page::new(&page).into_response())
+}
+
+/// The sign-up page, empty or with what was sent and what was wrong.
+async fn signup_response(
+    state: &AppState,
+    ctx: &Ctx,
+    input: &SignupInput,
+    errors: Vec<FieldError>,
+) -> Result<Response, Error> {
+    let units = crate::org::storage::all(&state.db)
+        .await?
+        .into_iter()
+        .filter(|u| u.parent_id.is_some() && !u.is_sensitive())
+        .map(|u| {
+            (
+                u.id,
+                ctx.text(&u.name).text,
+                input.profile.unit_id.as_deref() == Some(u.id.to_string().as_str()),
+            )
+        })
+        .collect();
+    let page = SignupPage {
+        ctx,
+        input,
+        units,
+        consent: consent::text(consent::PERSONAL_DATA, ctx.locale, &state.config.operator),
+        guardian: consent::text(consent::GUARDIAN, ctx.locale, &state.config.operator),
+        errors: ctx.errors(errors),
+    };
+    Ok(Page::new(&page).into_response())
 }
 
 /// `GET /signup`
-async fn signup_page(ctx: Ctx) -> Response {
+async fn signup_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error> {
     if ctx.user.is_some() {
-        return see_other("/account", HeaderMap::new());
+        return Ok(see_other("/account", HeaderMap::new()));
     }
-    Page::new(&SignupPage {
-        ctx: &ctx,
-        name: "",
-        email: "",
-        errors: ctx.errors(vec![]),
-    })
-    .into_response()
+    signup_response(&state, &ctx, &SignupInput::default(), vec![]).await
 }
 
 /// `POST /signup`: on success the new member is logged in.
@@ -312,32 +463,22 @@ async fn signup_form(
     jar: CookieJar,
     Form(input): Form<SignupInput>,
 ) -> Result<Response, Error> {
-    match sign_up(&state, &input, ctx.locale).await {
+    let (status, errors) = match sign_up(&state, &ctx, &input).await {
         Ok(user_id) => {
             let mut headers = HeaderMap::new();
             start_session(&state, &ctx, &jar, user_id, &mut headers).await?;
-            Ok(see_other("/account?welcome=1", headers))
+            return Ok(see_other("/account?welcome=1", headers));
         }
-        Err(Error::Invalid(errors)) => Ok(form_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Page::new(&SignupPage {
-                ctx: &ctx,
-                name: &input.name,
-                email: &input.email,
-                errors: ctx.errors(errors),
-            }),
-        )),
-        Err(Error::Conflict("email_taken")) => Ok(form_error(
+        Err(Error::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors),
+        Err(Error::Conflict("email_taken")) => (
             StatusCode::CONFLICT,
-            Page::new(&SignupPage {
-                ctx: &ctx,
-                name: &input.name,
-                email: &input.email,
-                errors: ctx.errors(vec![FieldError::new("email", "email_taken")]),
-            }),
-        )),
-        Err(other) => Err(other),
-    }
+            vec![FieldError::new("email", "email_taken")],
+        ),
+        Err(other) => return Err(other),
+    };
+    let mut response = signup_response(&state, &ctx, &input, errors).await?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -433,7 +574,11 @@ struct AccountQuery {
 }
 
 /// `GET /account`
-async fn account_page(ctx: Ctx, Query(query): Query<AccountQuery>) -> Result<Response, Error> {
+async fn account_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(query): Query<AccountQuery>,
+) -> Result<Response, Error> {
     let Some(user) = ctx.user.clone() else {
         return Ok(see_other(
             &format!("/login?next={}", "/account"),
@@ -449,13 +594,7 @@ async fn account_page(ctx: Ctx, Query(query): Query<AccountQuery>) -> Result<Res
             _ => None,
         }
     };
-    Ok(Page::new(&AccountPage {
-        ctx: &ctx,
-        user: &user,
-        errors: ctx.errors(vec![]),
-        notice,
-    })
-    .into_response())
+    account_response(&state, &ctx, &user, vec![], notice).await
 }
 
 /// `POST /account/password`
@@ -467,15 +606,11 @@ async fn password_form(
     let user = ctx.user()?.clone();
     match change_password(&state, &ctx, &input).await {
         Ok(()) => Ok(see_other("/account?saved=password", HeaderMap::new())),
-        Err(Error::Invalid(errors)) => Ok(form_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Page::new(&AccountPage {
-                ctx: &ctx,
-                user: &user,
-                errors: ctx.errors(errors),
-                notice: None,
-            }),
-        )),
+        Err(Error::Invalid(errors)) => {
+            let mut response = account_response(&state, &ctx, &user, errors, None).await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
         Err(other) => Err(other),
     }
 }
@@ -530,7 +665,7 @@ pub async fn signup_api(
     ctx: Ctx,
     Json(input): Json<SignupInput>,
 ) -> Result<Response, Error> {
-    let id = sign_up(&state, &input, ctx.locale).await?;
+    let id = sign_up(&state, &ctx, &input).await?;
     let user = accounts::current_user(&state.db, id)
         .await?
         .ok_or(Error::NotFound)?;

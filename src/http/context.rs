@@ -68,8 +68,8 @@ impl Ctx {
     }
 
     /// The message `id` in the request's language.
-    pub fn t(&self, id: &str) -> String {
-        i18n::translate(self.locale, id, None)
+    pub fn t(&self, id: impl AsRef<str>) -> String {
+        i18n::translate(self.locale, id.as_ref(), None)
     }
 
     /// The message `id` with one argument.
@@ -92,6 +92,11 @@ impl Ctx {
         self.user
             .as_ref()
             .is_some_and(|u| u.has_role_anywhere(role))
+    }
+
+    /// A date as the reader writes it: «25 қараша 2026 ж.».
+    pub fn date(&self, date: &chrono::NaiveDate) -> String {
+        crate::i18n::format::date(*date, self.locale)
     }
 
     pub fn is_admin(&self) -> bool {

@@ -51,7 +51,7 @@ impl FormErrors {
         self.list
             .iter()
             .find(|e| e.field == field)
-            .map(|e| crate::api::problem::field_message(self.locale, e.field, e.code))
+            .map(|e| crate::api::problem::field_message(self.locale, e))
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -69,7 +69,7 @@ impl FormErrors {
             .map(|e| {
                 (
                     e.field.to_string(),
-                    crate::api::problem::field_message(self.locale, e.field, e.code),
+                    crate::api::problem::field_message(self.locale, e),
                 )
             })
             .collect()

@@ -19,11 +19,9 @@ pub async fn holds_over(
     roles: &[Role],
     unit_id: i64,
 ) -> Result<bool, Error> {
-    let held: Vec<i64> = user
-        .grants
+    let held: Vec<i64> = roles
         .iter()
-        .filter(|g| roles.contains(&g.role))
-        .map(|g| g.unit_id)
+        .flat_map(|role| user.units_with(*role))
         .collect();
     if held.is_empty() {
         return Ok(false);

@@ -54,4 +54,27 @@ pub struct Unit {
     pub parent_id: Option<i64>,
     pub kind: UnitKind,
     pub name: Text,
+    pub description: Text,
+    /// A student assembly's university or college.
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub institution: Text,
+    /// An ethnocultural association's community (`korean`, `tatar`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub community: Option<String>,
+}
+
+impl Unit {
+    /// Membership here reveals ethnic origin: sensitive data (DESIGN.md, "Personal data").
+    pub fn is_sensitive(&self) -> bool {
+        self.kind == UnitKind::EthnoculturalAssociation
+    }
+}
+
+/// What a new unit or an edit says.
+#[derive(Clone, Debug, Default)]
+pub struct UnitDetails {
+    pub name: Text,
+    pub description: Text,
+    pub institution: Text,
+    pub community: Option<String>,
 }

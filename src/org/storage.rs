@@ -14,7 +14,14 @@ struct UnitRow {
     kind: String,
     name_kk: Option<String>,
     name_ru: Option<String>,
+    description_kk: Option<String>,
+    description_ru: Option<String>,
+    institution_kk: Option<String>,
+    institution_ru: Option<String>,
+    community: Option<String>,
 }
+
+const UNIT_COLUMNS: &str = "id, parent_id, kind, name_kk, name_ru, description_kk, description_ru, institution_kk, institution_ru, community";
 
 impl UnitRow {
     fn into_unit(self) -> Result<Unit, Error> {
@@ -24,6 +31,9 @@ impl UnitRow {
             kind: UnitKind::parse(&self.kind)
                 .ok_or_else(|| anyhow::anyhow!("unknown unit kind {}", self.kind))?,
             name: Text::new(self.name_kk, self.name_ru),
+            description: Text::new(self.description_kk, self.description_ru),
+            institution: Text::new(self.institution_kk, self.institution_ru),
+            community: self.community,
         })
     }
 }
@@ -45,10 +55,43 @@ pub async fn insert(
         .await)?)
 }
 
+/// Sets the descriptive fields of a unit.
+pub async fn set_details(tx: &mut Tx, id: i64, d: &super::model::UnitDetails) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE org_units SET name_kk = $1, name_ru = $2, description_kk = $3, description_ru = $4,
+             institution_kk = $5, institution_ru = $6, community = $7 WHERE id = $8")
+        .bind(&d.name.kk)
+        .bind(&d.name.ru)
+        .bind(&d.description.kk)
+        .bind(&d.description.ru)
+        .bind(&d.institution.kk)
+        .bind(&d.institution.ru)
+        .bind(&d.community)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The ids of a unit's subtree, itself included.
+pub async fn subtree(db: &Db, id: i64) -> Result<Vec<i64>, Error> {
+    Ok(on_db!(db, pool => sqlx::query_scalar(
+        "WITH RECURSIVE down(id) AS (
+             SELECT id FROM org_units WHERE id = $1
+             UNION ALL
+             SELECT u.id FROM org_units u JOIN down ON u.parent_id = down.id
+         )
+         SELECT id FROM down ORDER BY id")
+        .bind(id)
+        .fetch_all(pool)
+        .await)?)
+}
+
 /// Every unit, parents before children (a unit is created after its parent).
 pub async fn all(db: &Db) -> Result<Vec<Unit>, Error> {
     let rows: Vec<UnitRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, parent_id, kind, name_kk, name_ru FROM org_units ORDER BY id")
+        sqlx::AssertSqlSafe(format!("SELECT {UNIT_COLUMNS} FROM org_units ORDER BY id")))
         .fetch_all(pool)
         .await)?;
     rows.into_iter().map(UnitRow::into_unit).collect()
@@ -56,7 +99,7 @@ pub async fn all(db: &Db) -> Result<Vec<Unit>, Error> {
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Unit>, Error> {
     let row: Option<UnitRow> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, parent_id, kind, name_kk, name_ru FROM org_units WHERE id = $1")
+        sqlx::AssertSqlSafe(format!("SELECT {UNIT_COLUMNS} FROM org_units WHERE id = $1")))
         .bind(id)
         .fetch_optional(pool)
         .await)?;

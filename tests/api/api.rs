@@ -80,7 +80,17 @@ async fn api_sign_up_answers_every_wrong_field_at_once_in_the_readers_language()
         .iter()
         .map(|e| e["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields, ["name", "email", "password"]);
+    assert_eq!(
+        fields,
+        [
+            "name",
+            "email",
+            "password",
+            "birth_date",
+            "phone",
+            "consent"
+        ]
+    );
     assert_eq!(body["errors"][2]["code"], "password_too_short");
     assert!(
         body["errors"][2]["message"]
@@ -98,7 +108,8 @@ async fn api_sign_up_then_log_in_then_write_with_the_csrf_header() {
     let response = app
         .client
         .post(app.url("/api/v1/accounts"))
-        .json(&json!({"name": "Артём Шевченко", "email": "artem@mail.kz", "password": PASSWORD, "locale": "ru"}))
+        .json(&json!({"name": "Артём Шевченко", "email": "artem@mail.kz", "password": PASSWORD, "locale": "ru",
+            "birth_date": "2003-02-14", "phone": "8 (705) 123-45-67", "consent": true, "languages": ["ru", "kk", "en"]}))
         .send()
         .await
         .unwrap();
@@ -106,7 +117,7 @@ async fn api_sign_up_then_log_in_then_write_with_the_csrf_header() {
     let response = app
         .client
         .post(app.url("/api/v1/accounts"))
-        .json(&json!({"name": "Артём", "email": "ARTEM@mail.kz", "password": PASSWORD}))
+        .json(&json!({"name": "Артём", "email": "ARTEM@mail.kz", "password": PASSWORD, "birth_date": "2003-02-14", "phone": "+7 705 000 00 01", "consent": true}))
         .send()
         .await
         .unwrap();

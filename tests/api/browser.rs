@@ -202,6 +202,31 @@ async fn a_visitor_reads_kazakh_switches_to_russian_signs_up_and_logs_in_in_chro
         fill(&client, "name", "Данил Цой").await;
         fill(&client, "email", &email).await;
         fill(&client, "password", PASSWORD).await;
+        // A date input takes keys in the browser's own order; set its value as the picker would.
+        client
+            .execute(
+                "document.getElementById('birth_date').value = '2002-03-21'",
+                vec![],
+            )
+            .await
+            .unwrap();
+        fill(
+            &client,
+            "phone",
+            if viewport == "phone" {
+                "87011112233"
+            } else {
+                "+7 702 111 22 33"
+            },
+        )
+        .await;
+        client
+            .find(Locator::Id("consent"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         client
             .find(Locator::Css("main form button[type=submit]"))
             .await

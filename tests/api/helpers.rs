@@ -134,12 +134,18 @@ impl TestApp {
             .expect("POST")
     }
 
+    /// Signs up through the form as an adult who consents, with a phone made from the email.
     pub async fn signup(&self, name: &str, email: &str, password: &str) -> Response {
-        self.post_form(
-            "/signup",
-            &[("name", name), ("email", email), ("password", password)],
-        )
-        .await
+        let phone = phone_for(email);
+        let fields = [
+            ("name", name),
+            ("email", email),
+            ("password", password),
+            ("birth_date", "2001-04-12"),
+            ("phone", phone.as_str()),
+            ("consent", "on"),
+        ];
+        self.post_form("/signup", &fields).await
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
@@ -327,6 +333,20 @@ impl Browser {
         )
         .await
     }
+}
+
+/// A Kazakhstan mobile number that differs for every email.
+pub fn phone_for(email: &str) -> String {
+    let n = email
+        .bytes()
+        .fold(7u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64))
+        % 10_000_000;
+    format!(
+        "+7 701 {:03} {:02} {:02}",
+        n / 10_000,
+        (n / 100) % 100,
+        n % 100
+    )
 }
 
 pub fn extract_csrf(html: &str) -> Option<String> {

@@ -7,5 +7,6 @@ mod auth;
 mod browser;
 mod cli;
 mod helpers;
+mod members;
 mod pages;
 mod storage;
