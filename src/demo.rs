@@ -2,6 +2,9 @@
 //! and a few members. Real place and institution names; the people are fictional.
 //! It fills an EMPTY database only, and never touches one that has data.
 
+pub mod people;
+mod population;
+
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::accounts::{Email, Role, storage as accounts};
@@ -103,6 +106,10 @@ const PEOPLE: &[Person] = &[
     },
 ];
 
+fn demo_phone(n: usize) -> String {
+    format!("+7 70{} 555 {:02} {:02}", n % 8, 10 + n, 40 + n)
+}
+
 /// Fills the demo when the database is empty; answers the admin's generated password.
 pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     let users = accounts::count(db).await?;
@@ -159,7 +166,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ),
     )
     .await?;
-    units::insert(
+    let ospanov = units::insert(
         &mut tx,
         Some(project),
         UnitKind::StudentAssembly,
@@ -183,7 +190,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ),
     )
     .await?;
-    units::insert(
+    let tatar = units::insert(
         &mut tx,
         Some(region),
         UnitKind::EthnoculturalAssociation,
@@ -193,7 +200,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ),
     )
     .await?;
-    units::insert(
+    let ukrainian = units::insert(
         &mut tx,
         Some(region),
         UnitKind::EthnoculturalAssociation,
@@ -235,6 +242,20 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         },
     )
     .await?;
+
+    for (unit, community) in [(tatar, "tatar"), (ukrainian, "ukrainian")] {
+        let name = units::find_in(&mut tx, unit).await?;
+        units::set_details(
+            &mut tx,
+            unit,
+            &UnitDetails {
+                name,
+                community: Some(community.to_string()),
+                ..UnitDetails::default()
+            },
+        )
+        .await?;
+    }
 
     let location = spaces::insert_location(
         &mut tx,
@@ -332,7 +353,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         )
         .await?;
         let profile = ProfileData {
-            phone: Some(format!("+7 70{} 555 {:02} {:02}", n % 8, 10 + n, 40 + n)),
+            phone: Some(demo_phone(n)),
             city: Some("Ақтөбе".to_string()),
             in_directory: true,
             show_study_or_work: true,
@@ -400,6 +421,23 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
             }
         }
     }
+    let taken_phones = (0..PEOPLE.len()).map(demo_phone).collect();
+    let mut base = population::BaseUnits {
+        region,
+        city,
+        project,
+        zhubanov,
+        ospanov,
+        dostyq_aktobe: dostyq,
+        associations: [
+            ("korean", korean),
+            ("tatar", tatar),
+            ("ukrainian", ukrainian),
+        ]
+        .into_iter()
+        .collect(),
+    };
+    population::seed(&mut tx, &mut base, &member_hash, admin, &taken_phones).await?;
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

@@ -267,10 +267,16 @@ pub async fn unit_members(db: &Db, unit_id: i64) -> Result<Vec<UnitMember>, Erro
         .await)?)
 }
 
-/// How many people have an open, active membership in the unit.
+/// How many people have an open, active membership in the unit or below it.
 pub async fn unit_member_count(db: &Db, unit_id: i64) -> Result<i64, Error> {
     Ok(on_db!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(DISTINCT user_id) FROM memberships WHERE unit_id = $1 AND ended_on IS NULL AND status = 'active'")
+        "WITH RECURSIVE down(id) AS (
+             SELECT id FROM org_units WHERE id = $1
+             UNION ALL
+             SELECT u.id FROM org_units u JOIN down ON u.parent_id = down.id
+         )
+         SELECT COUNT(DISTINCT m.user_id) FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.unit_id IN (SELECT id FROM down) AND m.ended_on IS NULL AND m.status = 'active' AND u.deleted_at IS NULL")
         .bind(unit_id)
         .fetch_one(pool)
         .await)?)

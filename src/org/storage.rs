@@ -55,6 +55,15 @@ pub async fn insert(
         .await)?)
 }
 
+/// A unit's name, read inside a transaction.
+pub async fn find_in(tx: &mut Tx, id: i64) -> Result<Text, Error> {
+    let (kk, ru): (Option<String>, Option<String>) = on_tx!(tx, conn => sqlx::query_as("SELECT name_kk, name_ru FROM org_units WHERE id = $1")
+        .bind(id)
+        .fetch_one(conn)
+        .await)?;
+    Ok(Text::new(kk, ru))
+}
+
 /// Sets the descriptive fields of a unit.
 pub async fn set_details(tx: &mut Tx, id: i64, d: &super::model::UnitDetails) -> Result<(), Error> {
     on_tx!(tx, conn => sqlx::query(
