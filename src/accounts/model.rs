@@ -150,6 +150,8 @@ pub struct CurrentUser {
     /// Units the user coordinates through a coordinator or chair position: the
     /// coordinator role there, as DESIGN.md defines it, without a separate grant.
     pub coordinates: Vec<i64>,
+    /// The version of the personal-data consent the person has in force, if any.
+    pub consent_version: Option<String>,
 }
 
 impl CurrentUser {

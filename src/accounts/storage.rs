@@ -228,5 +228,11 @@ pub async fn current_user(db: &Db, user_id: i64) -> Result<Option<CurrentUser>, 
         locale: user.locale,
         grants: grants(db, user_id).await?,
         coordinates: crate::members::storage::coordinated_units(db, user_id).await?,
+        consent_version: crate::members::storage::live_consent(
+            db,
+            user_id,
+            crate::members::consent::PERSONAL_DATA,
+        )
+        .await?,
     }))
 }

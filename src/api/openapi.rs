@@ -27,6 +27,8 @@ use crate::http::Json;
         crate::members::routes::unit_requests_api,
         crate::members::routes::my_requests_api,
         crate::members::routes::decide_api,
+        crate::members::data_routes::download_api,
+        crate::members::data_routes::delete_api,
     ),
     modifiers(&Security),
 )]

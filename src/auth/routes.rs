@@ -591,6 +591,8 @@ async fn account_page(
         match query.saved.as_deref() {
             Some("password") => Some(ctx.t("account-password-saved")),
             Some("language") => Some(ctx.t("account-language-saved")),
+            Some("consent") => Some(ctx.t("account-consent-saved")),
+            Some("withdrawn") => Some(ctx.t("account-withdrawn")),
             _ => None,
         }
     };

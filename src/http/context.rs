@@ -99,6 +99,13 @@ impl Ctx {
         crate::i18n::format::date(*date, self.locale)
     }
 
+    /// The signed-in person has not accepted the consent text in force.
+    pub fn needs_consent(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.consent_version.as_deref() != Some(crate::members::consent::CURRENT))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.has_role(crate::accounts::Role::Admin)
     }

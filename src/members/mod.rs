@@ -5,8 +5,10 @@
 //! is sensitive: only its own coordinators and the admins above it.
 
 pub mod consent;
+pub mod data_routes;
 pub mod model;
 pub mod pages;
+pub mod rights;
 pub mod routes;
 pub mod signup;
 pub mod storage;

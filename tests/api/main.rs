@@ -9,4 +9,5 @@ mod cli;
 mod helpers;
 mod members;
 mod pages;
+mod rights;
 mod storage;
