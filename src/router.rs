@@ -31,6 +31,8 @@ pub fn build(state: AppState) -> Router {
         .merge(members::routes::router())
         .merge(members::pages::router())
         .merge(members::data_routes::router())
+        .merge(members::directory::router())
+        .merge(members::profile::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

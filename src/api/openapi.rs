@@ -29,6 +29,7 @@ use crate::http::Json;
         crate::members::routes::decide_api,
         crate::members::data_routes::download_api,
         crate::members::data_routes::delete_api,
+        crate::members::directory::api,
     ),
     modifiers(&Security),
 )]

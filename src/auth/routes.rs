@@ -592,6 +592,7 @@ async fn account_page(
             Some("password") => Some(ctx.t("account-password-saved")),
             Some("language") => Some(ctx.t("account-language-saved")),
             Some("consent") => Some(ctx.t("account-consent-saved")),
+            Some("profile") => Some(ctx.t("account-profile-saved")),
             Some("withdrawn") => Some(ctx.t("account-withdrawn")),
             _ => None,
         }

@@ -106,6 +106,11 @@ impl Ctx {
             .is_some_and(|u| u.consent_version.as_deref() != Some(crate::members::consent::CURRENT))
     }
 
+    /// Kazakh Cyrillic text in the reader's script (Latin for `kk-Latn`).
+    pub fn script(&self, text: &str) -> String {
+        self.locale.script(text)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.has_role(crate::accounts::Role::Admin)
     }

@@ -6,8 +6,10 @@
 
 pub mod consent;
 pub mod data_routes;
+pub mod directory;
 pub mod model;
 pub mod pages;
+pub mod profile;
 pub mod rights;
 pub mod routes;
 pub mod signup;

@@ -558,3 +558,105 @@ async fn ending_a_membership_keeps_its_history() {
         3
     );
 }
+
+#[tokio::test]
+async fn the_directory_shows_only_members_who_opted_in_and_only_what_they_chose() {
+    let app = TestApp::spawn().await;
+    let shown = app.browser_from("127.0.0.1");
+    let fields = |email: &'static str, phone: &'static str, directory: &'static str| {
+        vec![
+            (
+                "name",
+                if directory == "on" {
+                    "Мерей Оспанова"
+                } else {
+                    "Тимур Жаксылыков"
+                },
+            ),
+            ("email", email),
+            ("password", PASSWORD),
+            ("birth_date", "2002-05-05"),
+            ("phone", phone),
+            ("skills", "SMM, дизайн"),
+            ("in_directory", directory),
+            ("consent", "on"),
+        ]
+    };
+    assert_eq!(
+        shown
+            .post_form(
+                "/signup",
+                "/signup",
+                &fields("merey@mail.kz", "+7 707 111 22 33", "on")
+            )
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let hidden = app.browser_from("127.0.0.1");
+    assert_eq!(
+        hidden
+            .post_form(
+                "/signup",
+                "/signup",
+                &fields("timur@mail.kz", "+7 707 111 22 34", "")
+            )
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    problem(
+        app.get("/api/v1/directory").await,
+        StatusCode::UNAUTHORIZED,
+        "unauthenticated",
+    )
+    .await;
+    app.logged_in_as("reader@mail.kz", "member", None).await;
+    let cards: serde_json::Value = app
+        .get("/api/v1/directory?q=smm")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let cards = cards.as_array().unwrap();
+    assert_eq!(cards.len(), 1, "only the member who opted in: {cards:?}");
+    assert_eq!(cards[0]["name"], "Мерей Оспанова");
+    assert!(
+        cards[0]["phone"].is_null() && cards[0]["email"].is_null(),
+        "contacts stay hidden unless shared"
+    );
+
+    // She chooses to show her phone; a bad phone on the way is refused and changes nothing.
+    let bad = shown
+        .post_form(
+            "/account/profile",
+            "/account/profile",
+            &[
+                ("phone", "12345"),
+                ("skills", "SMM"),
+                ("in_directory", "on"),
+                ("show_phone", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let cards: serde_json::Value = app.get("/api/v1/directory").await.json().await.unwrap();
+    assert!(cards[0]["phone"].is_null());
+    let ok = shown
+        .post_form(
+            "/account/profile",
+            "/account/profile",
+            &[
+                ("phone", "+7 707 111 22 33"),
+                ("skills", "SMM"),
+                ("in_directory", "on"),
+                ("show_phone", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let cards: serde_json::Value = app.get("/api/v1/directory").await.json().await.unwrap();
+    assert_eq!(cards[0]["phone"], "+7 707 111 22 33");
+    assert!(app.get_html("/directory").await.contains("Мерей Оспанова"));
+}
