@@ -33,6 +33,7 @@ pub fn build(state: AppState) -> Router {
         .merge(members::data_routes::router())
         .merge(members::directory::router())
         .merge(members::profile::router())
+        .merge(members::youth::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

@@ -30,6 +30,7 @@ use crate::http::Json;
         crate::members::data_routes::download_api,
         crate::members::data_routes::delete_api,
         crate::members::directory::api,
+        crate::members::youth::api,
     ),
     modifiers(&Security),
 )]

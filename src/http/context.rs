@@ -111,6 +111,14 @@ impl Ctx {
         self.locale.script(text)
     }
 
+    /// Observers, admins and coordinators read reports (within their scope).
+    pub fn reads_reports(&self) -> bool {
+        use crate::accounts::Role;
+        [Role::Observer, Role::Admin, Role::Coordinator]
+            .into_iter()
+            .any(|r| self.has_role(r))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.has_role(crate::accounts::Role::Admin)
     }

@@ -186,7 +186,8 @@ mod tests {
                     .set("date", "25.11.2026")
                     .set("time", "21:00")
                     .set("limit", 14)
-                    .set("version", "v1");
+                    .set("version", "v1")
+                    .set("age", 35);
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");

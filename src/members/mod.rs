@@ -14,6 +14,7 @@ pub mod rights;
 pub mod routes;
 pub mod signup;
 pub mod storage;
+pub mod youth;
 
 use crate::accounts::{CurrentUser, Role};
 use crate::db::Db;

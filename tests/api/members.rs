@@ -660,3 +660,95 @@ async fn the_directory_shows_only_members_who_opted_in_and_only_what_they_chose(
     assert_eq!(cards[0]["phone"], "+7 707 111 22 33");
     assert!(app.get_html("/directory").await.contains("Мерей Оспанова"));
 }
+
+#[tokio::test]
+async fn an_observer_reads_the_youth_share_and_changes_nothing() {
+    let app = TestApp::spawn_demo().await;
+    let region = app.unit_id("Актюбинский областной филиал").await;
+    let observer = ortaq::accounts::storage::find_by_email(
+        &app.db,
+        &ortaq::accounts::Email::parse("observer@ortaq.local").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .0
+    .id;
+    let token = app.token(observer).await;
+    let report: serde_json::Value = app
+        .client
+        .get(app.url("/api/v1/reports/youth-share?on=2026-11-25"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(
+        rows[0]["unit_id"], region,
+        "the observer's own unit comes first"
+    );
+    let members = rows[0]["members"].as_i64().unwrap();
+    assert!(
+        (280..=320).contains(&members),
+        "about 300 members in the region: {members}"
+    );
+    let in_positions = rows[0]["in_positions"].as_i64().unwrap();
+    let youth = rows[0]["youth"].as_i64().unwrap();
+    assert!(
+        in_positions > 10 && youth > 0 && youth < in_positions,
+        "{in_positions} in positions, {youth} young"
+    );
+    let city = rows
+        .iter()
+        .find(|r| r["name"] == "Ақтөбе қалалық филиалы")
+        .unwrap();
+    assert!(
+        (65..=80).contains(&city["members"].as_i64().unwrap()),
+        "about 70 in Aktobe: {city}"
+    );
+
+    // The page shows the same, in the reader's language.
+    let html = app
+        .client
+        .get(app.url("/reports/youth-share?lang=ru"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Доля молодежи"));
+
+    // An observer changes nothing; a member reads no report.
+    let member = app.create_user("m@mail.kz", "member", None).await;
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/units/{region}/memberships")))
+        .bearer_auth(&token)
+        .json(&json!({"user_id": member}))
+        .send()
+        .await
+        .unwrap();
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    let member_token = app.token(member).await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/reports/youth-share"))
+        .bearer_auth(&member_token)
+        .send()
+        .await
+        .unwrap();
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    let response = app
+        .client
+        .get(app.url(&format!("/api/v1/units/{region}/members")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
