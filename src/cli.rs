@@ -290,6 +290,7 @@ pub async fn user_add(
             "user",
             Some(id),
             serde_json::json!({"role": role.as_str(), "unit_id": unit_id, "via": "cli"}),
+            None,
         )
         .await?;
     }

@@ -21,6 +21,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(index))
         .route("/admin/users", get(users_page))
+        .route("/admin/audit", get(audit_page))
+        .route("/admin/data-register", get(register_page))
         .route("/admin/users/{id}", get(user_page))
         .route("/admin/users/{id}/roles", post(grant_form))
         .route(
@@ -215,7 +217,7 @@ async fn grant_form(
     Form(input): Form<GrantInput>,
 ) -> Result<Response, Error> {
     let admin = require_admin(ctx.user.as_ref())?;
-    match users::grant(&state.db, admin, id, &input).await {
+    match users::grant(&state.db, admin, ctx.ip, id, &input).await {
         Ok(_) => Ok(back_to_user(id)),
         Err(Error::Invalid(errors)) => render_user_page(&state, &ctx, id, errors, None).await,
         Err(Error::Conflict(code)) => {
@@ -232,7 +234,7 @@ async fn revoke_form(
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> Result<Response, Error> {
     let admin = require_admin(ctx.user.as_ref())?;
-    match users::revoke(&state.db, admin, id, grant_id).await {
+    match users::revoke(&state.db, admin, ctx.ip, id, grant_id).await {
         Ok(()) => Ok(back_to_user(id)),
         Err(Error::Conflict(code)) => {
             render_user_page(&state, &ctx, id, vec![FieldError::new("role", code)], None).await
@@ -266,7 +268,7 @@ async fn set_disabled_form(
     disabled: bool,
 ) -> Result<Response, Error> {
     let admin = require_admin(ctx.user.as_ref())?;
-    match users::set_disabled(&state.db, admin, id, disabled).await {
+    match users::set_disabled(&state.db, admin, ctx.ip, id, disabled).await {
         Ok(()) => Ok(back_to_user(id)),
         Err(Error::Conflict(code)) => {
             render_user_page(
@@ -280,6 +282,50 @@ async fn set_disabled_form(
         }
         Err(other) => Err(other),
     }
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage<'a> {
+    ctx: &'a Ctx,
+    filter: crate::audit::Filter,
+    /// (when, in Aktobe time; entry)
+    entries: Vec<(String, crate::audit::Entry)>,
+}
+
+/// `GET /admin/audit?action=&actor=&from=&to=`: who changed what, when, from where.
+async fn audit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(filter): Query<crate::audit::Filter>,
+) -> Result<Response, Error> {
+    require_admin(ctx.user.as_ref())?;
+    let entries = crate::audit::list(&state.db, &filter)
+        .await?
+        .into_iter()
+        .map(|e| (format::datetime(e.at, format::AKTOBE, ctx.locale), e))
+        .collect();
+    Ok(Page::new(&AuditPage {
+        ctx: &ctx,
+        filter,
+        entries,
+    })
+    .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/register.html")]
+struct RegisterPage<'a> {
+    ctx: &'a Ctx,
+    html: String,
+}
+
+/// `GET /admin/data-register`: the register of personal-data categories, to print.
+async fn register_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error> {
+    require_admin(ctx.user.as_ref())?;
+    let source = crate::members::consent::register_source(ctx.locale.language());
+    let html = crate::members::consent::render(source, ctx.locale, &state.config.operator);
+    Ok(Page::new(&RegisterPage { ctx: &ctx, html }).into_response())
 }
 
 /// An account as the admin API shows it.
@@ -339,7 +385,7 @@ pub async fn grant_api(
     Json(input): Json<GrantInput>,
 ) -> Result<Response, Error> {
     let admin = require_admin(ctx.user.as_ref())?;
-    let grant = users::grant(&state.db, admin, id, &input).await?;
+    let grant = users::grant(&state.db, admin, ctx.ip, id, &input).await?;
     Ok((StatusCode::CREATED, Json(grant)).into_response())
 }
 
@@ -353,6 +399,6 @@ pub async fn revoke_api(
     Path((id, grant_id)): Path<(i64, i64)>,
 ) -> Result<StatusCode, Error> {
     let admin = require_admin(ctx.user.as_ref())?;
-    users::revoke(&state.db, admin, id, grant_id).await?;
+    users::revoke(&state.db, admin, ctx.ip, id, grant_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

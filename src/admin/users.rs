@@ -76,6 +76,7 @@ pub async fn find_user(db: &Db, id: i64) -> Result<User, Error> {
 pub async fn grant(
     db: &Db,
     admin: &CurrentUser,
+    ip: std::net::IpAddr,
     user_id: i64,
     input: &GrantInput,
 ) -> Result<Grant, Error> {
@@ -94,6 +95,7 @@ pub async fn grant(
         "user",
         Some(user_id),
         json!({"role": role.as_str(), "unit_id": unit_id}),
+        Some(ip),
     )
     .await?;
     tx.commit().await?;
@@ -103,6 +105,7 @@ pub async fn grant(
 pub async fn revoke(
     db: &Db,
     admin: &CurrentUser,
+    ip: std::net::IpAddr,
     user_id: i64,
     grant_id: i64,
 ) -> Result<(), Error> {
@@ -127,6 +130,7 @@ pub async fn revoke(
         "user",
         Some(user_id),
         json!({"role": grant.role.as_str(), "unit_id": grant.unit_id}),
+        Some(ip),
     )
     .await?;
     tx.commit().await?;
@@ -136,6 +140,7 @@ pub async fn revoke(
 pub async fn set_disabled(
     db: &Db,
     admin: &CurrentUser,
+    ip: std::net::IpAddr,
     user_id: i64,
     disabled: bool,
 ) -> Result<(), Error> {
@@ -160,6 +165,7 @@ pub async fn set_disabled(
         "user",
         Some(user_id),
         json!({}),
+        Some(ip),
     )
     .await?;
     tx.commit().await?;

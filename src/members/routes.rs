@@ -194,7 +194,7 @@ pub async fn add_membership(
     )
     .await?;
     audit::record(&mut tx, Some(staff.id), "membership.add", "membership", Some(id),
-        json!({"user_id": person.id, "unit_id": unit_id, "position": position.as_str(), "pending": minor, "ip": ctx.ip.to_string()})).await?;
+        json!({"user_id": person.id, "unit_id": unit_id, "position": position.as_str(), "pending": minor}), Some(ctx.ip)).await?;
     tx.commit().await?;
     storage::membership(&state.db, id)
         .await?
@@ -262,7 +262,8 @@ pub async fn end_membership_api(
         "membership.end",
         "membership",
         Some(id),
-        json!({"ended_on": ended_on, "ip": ctx.ip.to_string()}),
+        json!({"ended_on": ended_on}),
+        Some(ctx.ip),
     )
     .await?;
     tx.commit().await?;
@@ -290,7 +291,8 @@ pub async fn confirm_membership_api(
         "membership.confirm",
         "membership",
         Some(id),
-        json!({"ip": ctx.ip.to_string()}),
+        json!({}),
+        Some(ctx.ip),
     )
     .await?;
     tx.commit().await?;
@@ -433,8 +435,20 @@ pub async fn decide(
             Err(other) => return Err(other),
         }
     }
-    audit::record(&mut tx, Some(staff.id), if approve { "join.approve" } else { "join.decline" }, "join_request", Some(id),
-        json!({"user_id": request.user_id, "unit_id": request.unit_id, "reason": reason, "ip": ctx.ip.to_string()})).await?;
+    audit::record(
+        &mut tx,
+        Some(staff.id),
+        if approve {
+            "join.approve"
+        } else {
+            "join.decline"
+        },
+        "join_request",
+        Some(id),
+        json!({"user_id": request.user_id, "unit_id": request.unit_id, "reason": reason}),
+        Some(ctx.ip),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -223,3 +223,52 @@ async fn a_disabled_account_loses_its_sessions_and_tokens_at_once() {
         true
     );
 }
+
+#[tokio::test]
+async fn the_audit_log_page_shows_who_changed_what_from_where_and_filters() {
+    let app = TestApp::spawn_demo().await;
+    let club = app.unit_id("Клуб «Достық», Актобе").await;
+    app.logged_in_as("audit-admin@mail.kz", "admin", None).await;
+    let member = app.create_user("target@mail.kz", "member", None).await;
+    let unit = club.to_string();
+    let response = app
+        .client
+        .post(app.url(&format!("/admin/users/{member}/roles")))
+        .header("X-Forwarded-For", "198.51.100.23")
+        .form(&[
+            ("csrf", app.csrf().await.as_str()),
+            ("role", "observer"),
+            ("unit_id", unit.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = app
+        .get_html("/admin/audit?action=role.grant&actor=audit-admin")
+        .await;
+    assert!(
+        html.contains("role.grant")
+            && html.contains("198.51.100.23")
+            && html.contains("audit-admin@mail.kz"),
+        "{html}"
+    );
+    let html = app.get_html("/admin/audit?action=membership.").await;
+    assert!(
+        !html.contains("198.51.100.23"),
+        "the filter leaves other actions out"
+    );
+    let register = app.get_html("/admin/data-register?lang=ru").await;
+    assert!(register.contains("Ассамблея жастары") && !register.contains("{operator_"));
+
+    let (client, _) = app.other_client();
+    assert_eq!(
+        client
+            .get(app.url("/admin/audit"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
