@@ -243,6 +243,33 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     )
     .await?;
 
+    // The Aktobe club's directions changed this year: the history stays.
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("a valid date");
+    let debates = units::add_direction(
+        &mut tx,
+        dostyq,
+        &Text::both("Пікірсайыс клубы", "Дебатный клуб"),
+        d(2024, 9, 1),
+    )
+    .await?;
+    units::end_direction(&mut tx, dostyq, debates, d(2026, 5, 31)).await?;
+    units::add_direction(
+        &mut tx,
+        dostyq,
+        &Text::both(
+            "Тіл клубтары: қазақ, орыс, ағылшын",
+            "Языковые клубы: казахский, русский, английский",
+        ),
+        d(2024, 9, 1),
+    )
+    .await?;
+    units::add_direction(
+        &mut tx,
+        dostyq,
+        &Text::both("Еріктілік", "Волонтерство"),
+        d(2026, 6, 1),
+    )
+    .await?;
     for (unit, community) in [(tatar, "tatar"), (ukrainian, "ukrainian")] {
         let name = units::find_in(&mut tx, unit).await?;
         units::set_details(

@@ -28,6 +28,7 @@ pub fn build(state: AppState) -> Router {
         .merge(auth::routes::router())
         .merge(admin::routes::router())
         .merge(org::routes::router())
+        .merge(org::edit::router())
         .merge(members::routes::router())
         .merge(members::pages::router())
         .merge(members::data_routes::router())

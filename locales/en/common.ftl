@@ -91,3 +91,4 @@ youth-youth = Of them young
 youth-share = Youth share
 youth-withheld = fewer than 5 people: not shown
 nav-reports = Reports
+unit-directions = Activity directions

@@ -84,3 +84,4 @@ youth-youth = Оның ішінде жастар
 youth-share = Жастар үлесі
 youth-withheld = 5 адамнан аз: көрсетілмейді
 nav-reports = Есептер
+unit-directions = Қызмет бағыттары

@@ -105,3 +105,4 @@ youth-youth = Из них молодежь
 youth-share = Доля молодежи
 youth-withheld = меньше 5 человек: не показывается
 nav-reports = Отчеты
+unit-directions = Направления деятельности

@@ -31,6 +31,11 @@ use crate::http::Json;
         crate::members::data_routes::delete_api,
         crate::members::directory::api,
         crate::members::youth::api,
+        crate::org::edit::create_api,
+        crate::org::edit::edit_api,
+        crate::org::edit::directions_api,
+        crate::org::edit::add_direction_api,
+        crate::org::edit::end_direction_api,
     ),
     modifiers(&Security),
 )]

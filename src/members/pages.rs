@@ -68,6 +68,8 @@ struct UnitPage<'a> {
     kind: String,
     members: String,
     pending: Vec<storage::JoinRequest>,
+    /// (name, since, until)
+    directions: Vec<(String, String, Option<String>)>,
     sent: bool,
     errors: FormErrors,
 }
@@ -85,8 +87,21 @@ async fn render_unit(
     } else {
         vec![]
     };
+    let directions = crate::org::storage::directions(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|d| {
+            let name = ctx.text(&crate::i18n::Text::new(d.name_kk, d.name_ru)).text;
+            (
+                name,
+                ctx.date(&d.started_on),
+                d.ended_on.map(|e| ctx.date(&e)),
+            )
+        })
+        .collect();
     let page = UnitPage {
         ctx,
+        directions,
         kind: ctx.t(view.unit.kind.message_id()),
         members: ctx.t1("members-count", "count", view.members_count),
         view,

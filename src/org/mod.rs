@@ -2,6 +2,7 @@
 //! beside them student assemblies, Dostyq clubs, ethnocultural associations, projects),
 //! and the scope rule every permission uses: a role held at a unit reaches its subtree.
 
+pub mod edit;
 pub mod model;
 pub mod routes;
 pub mod storage;

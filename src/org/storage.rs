@@ -157,3 +157,58 @@ pub async fn ensure_root(db: &Db) -> Result<i64, Error> {
     tx.commit().await?;
     Ok(id)
 }
+
+/// A Dostyq club's activity direction over time.
+#[derive(Clone, Debug, serde::Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Direction {
+    pub id: i64,
+    pub name_kk: Option<String>,
+    pub name_ru: Option<String>,
+    pub started_on: chrono::NaiveDate,
+    pub ended_on: Option<chrono::NaiveDate>,
+}
+
+/// A unit's directions, current ones first, then the history.
+pub async fn directions(db: &Db, unit_id: i64) -> Result<Vec<Direction>, Error> {
+    Ok(on_db!(db, pool => sqlx::query_as(
+        "SELECT id, name_kk, name_ru, started_on, ended_on FROM unit_directions WHERE unit_id = $1
+         ORDER BY ended_on IS NOT NULL, started_on DESC, id DESC")
+        .bind(unit_id)
+        .fetch_all(pool)
+        .await)?)
+}
+
+pub async fn add_direction(
+    tx: &mut Tx,
+    unit_id: i64,
+    name: &Text,
+    started_on: chrono::NaiveDate,
+) -> Result<i64, Error> {
+    Ok(on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO unit_directions (unit_id, name_kk, name_ru, started_on) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(unit_id)
+        .bind(&name.kk)
+        .bind(&name.ru)
+        .bind(started_on)
+        .fetch_one(conn)
+        .await)?)
+}
+
+/// Ends a direction; answers false when there was no open one with that id in the unit.
+pub async fn end_direction(
+    tx: &mut Tx,
+    unit_id: i64,
+    id: i64,
+    on: chrono::NaiveDate,
+) -> Result<bool, Error> {
+    use crate::error::ResultExt;
+    let n = on_tx!(tx, conn => sqlx::query("UPDATE unit_directions SET ended_on = $1 WHERE id = $2 AND unit_id = $3 AND ended_on IS NULL")
+        .bind(on)
+        .bind(id)
+        .bind(unit_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))
+    .on_constraint("unit_directions_dates", || Error::invalid("ended_on", "invalid_date"))?;
+    Ok(n == 1)
+}

@@ -272,3 +272,113 @@ async fn the_audit_log_page_shows_who_changed_what_from_where_and_filters() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn an_admin_edits_the_tree_within_the_branch_and_directions_keep_their_history() {
+    let app = TestApp::spawn_demo().await;
+    let city = app.unit_id("Актюбинский городской филиал").await;
+    let region = app.unit_id("Актюбинский областной филиал").await;
+    let club = app.unit_id("Клуб «Достық», Актобе").await;
+    let admin = app
+        .create_user("city-admin2@mail.kz", "admin", Some(city))
+        .await;
+    let token = app.token(admin).await;
+    let create = |parent: i64, kind: &'static str| {
+        app.client
+            .post(app.url("/api/v1/units"))
+            .bearer_auth(&token)
+            .json(&json!({"parent_id": parent, "kind": kind, "name": {"kk": "«Достық» клубы, 21-мектеп", "ru": "Клуб «Достық», школа №21"}}))
+            .send()
+    };
+    let created: serde_json::Value = create(city, "dostyq_club")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(created["kind"], "dostyq_club");
+    problem(
+        create(region, "dostyq_club").await.unwrap(),
+        StatusCode::FORBIDDEN,
+        "forbidden",
+    )
+    .await;
+    let body = problem(
+        create(city, "kingdom").await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    assert_eq!(body["errors"][0]["field"], "kind");
+
+    let edit = app
+        .client
+        .post(app.url(&format!("/api/v1/units/{}/details", created["id"])))
+        .bearer_auth(&token)
+        .json(&json!({"name": {"kk": "«Достық» клубы, №21 мектеп-гимназия"}, "description": {"ru": "Клуб школьников"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(edit.status(), StatusCode::OK);
+    let old: String = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'unit.edit'").fetch_one(pool).await).unwrap();
+    assert!(
+        old.contains("школа №21"),
+        "the old name is kept in the audit log: {old}"
+    );
+
+    // Directions: the Aktobe club's history (from the demo) and a change by its admin.
+    let directions: serde_json::Value = app
+        .get(&format!("/api/v1/units/{club}/directions"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let directions = directions.as_array().unwrap();
+    assert_eq!(directions.len(), 3);
+    assert!(
+        directions.iter().any(|d| d["ended_on"] == "2026-05-31"),
+        "an ended direction stays in the history"
+    );
+    let added: serde_json::Value = app
+        .client
+        .post(app.url(&format!("/api/v1/units/{club}/directions")))
+        .bearer_auth(&token)
+        .json(
+            &json!({"name": {"kk": "Наурыз мерекесі", "ru": "Наурыз"}, "started_on": "2026-11-01"}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let end = app.url(&format!(
+        "/api/v1/units/{club}/directions/{}/end",
+        added["id"]
+    ));
+    let response = app
+        .client
+        .post(&end)
+        .bearer_auth(&token)
+        .json(&json!({"ended_on": "2026-10-01"}))
+        .send()
+        .await
+        .unwrap();
+    problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+    let response = app
+        .client
+        .post(&end)
+        .bearer_auth(&token)
+        .json(&json!({"ended_on": "2026-11-24"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let page = app.get_html(&format!("/units/{club}?lang=ru")).await;
+    assert!(page.contains("Дебатный клуб") && page.contains("Волонтерство"));
+}
