@@ -35,6 +35,7 @@ pub fn build(state: AppState) -> Router {
         .merge(members::directory::router())
         .merge(members::profile::router())
         .merge(members::youth::router())
+        .merge(members::staff::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

@@ -32,6 +32,7 @@ use crate::http::Json;
         crate::members::directory::api,
         crate::members::youth::api,
         crate::org::edit::create_api,
+        crate::members::staff::edit_api,
         crate::org::edit::edit_api,
         crate::org::edit::directions_api,
         crate::org::edit::add_direction_api,

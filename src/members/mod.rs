@@ -13,6 +13,7 @@ pub mod profile;
 pub mod rights;
 pub mod routes;
 pub mod signup;
+pub mod staff;
 pub mod storage;
 pub mod youth;
 

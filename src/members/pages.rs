@@ -22,7 +22,12 @@ pub fn router() -> Router<AppState> {
         .route("/units", get(tree_page))
         .route("/units/{id}", get(unit_page))
         .route("/units/{id}/join", post(join_form))
-        .route("/units/{id}/members", get(members_page))
+        .route(
+            "/units/{id}/members",
+            get(members_page).post(add_member_form),
+        )
+        .route("/memberships/{id}/end", post(end_form))
+        .route("/memberships/{id}/confirm", post(confirm_form))
         .route("/join-requests/{id}/decision", post(decision_form))
 }
 
@@ -216,6 +221,43 @@ struct MembersPage<'a> {
     ctx: &'a Ctx,
     unit: Unit,
     members: Vec<UnitMember>,
+    positions: Vec<(&'static str, String)>,
+    email: &'a str,
+    errors: FormErrors,
+}
+
+async fn render_members(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    email: &str,
+    errors: Vec<FieldError>,
+) -> Result<Response, Error> {
+    let unit = find_unit(&state.db, id).await?;
+    require_manage(&state.db, ctx.user.as_ref(), &unit).await?;
+    let members = storage::unit_members(&state.db, id).await?;
+    let positions = super::model::Position::ALL
+        .iter()
+        .map(|p| (p.as_str(), ctx.t(p.message_id())))
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut response = Page::new(&MembersPage {
+        ctx,
+        unit,
+        members,
+        positions,
+        email,
+        errors: ctx.errors(errors),
+    })
+    .into_response();
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    Ok(response)
 }
 
 /// `GET /units/{id}/members`: the unit's staff only.
@@ -224,13 +266,104 @@ async fn members_page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
+    render_members(&state, &ctx, id, "", vec![]).await
+}
+
+#[derive(serde::Deserialize)]
+struct AddForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    position: String,
+}
+
+/// `POST /units/{id}/members`: adds an existing account, found by email.
+async fn add_member_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(form): Form<AddForm>,
+) -> Result<Response, Error> {
     let unit = find_unit(&state.db, id).await?;
     require_manage(&state.db, ctx.user.as_ref(), &unit).await?;
-    let members = storage::unit_members(&state.db, id).await?;
-    Ok(Page::new(&MembersPage {
-        ctx: &ctx,
-        unit,
-        members,
-    })
-    .into_response())
+    let person = match crate::accounts::Email::parse(&form.email) {
+        Ok(email) => crate::accounts::storage::find_by_email(&state.db, &email)
+            .await?
+            .map(|(u, _)| u.id),
+        Err(e) => return render_members(&state, &ctx, id, &form.email, vec![e]).await,
+    };
+    let Some(user_id) = person else {
+        return render_members(
+            &state,
+            &ctx,
+            id,
+            &form.email,
+            vec![FieldError::new("email", "no_such_account")],
+        )
+        .await;
+    };
+    let input = super::routes::MembershipInput {
+        user_id: Some(user_id),
+        position: Some(form.position.clone()),
+        started_on: None,
+    };
+    match super::routes::add_membership(&state, &ctx, id, &input).await {
+        Ok(_) => Ok(see_other(&format!("/units/{id}/members"), HeaderMap::new())),
+        Err(Error::Invalid(errors)) => render_members(&state, &ctx, id, &form.email, errors).await,
+        Err(Error::Conflict("consent_required")) => {
+            render_members(
+                &state,
+                &ctx,
+                id,
+                &form.email,
+                vec![FieldError::new("email", "consent_required_member")],
+            )
+            .await
+        }
+        Err(Error::Conflict(code)) => {
+            render_members(
+                &state,
+                &ctx,
+                id,
+                &form.email,
+                vec![FieldError::new("email", code)],
+            )
+            .await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// `POST /memberships/{id}/end`
+async fn end_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
+    let unit = storage::membership(&state.db, id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .unit_id;
+    super::routes::end_membership(&state, &ctx, id, None).await?;
+    Ok(see_other(
+        &format!("/units/{unit}/members"),
+        HeaderMap::new(),
+    ))
+}
+
+/// `POST /memberships/{id}/confirm`
+async fn confirm_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
+    let unit = storage::membership(&state.db, id)
+        .await?
+        .ok_or(Error::NotFound)?
+        .unit_id;
+    super::routes::confirm_membership(&state, &ctx, id).await?;
+    Ok(see_other(
+        &format!("/units/{unit}/members"),
+        HeaderMap::new(),
+    ))
 }

@@ -242,8 +242,19 @@ pub async fn end_membership_api(
     Path(id): Path<i64>,
     Json(input): Json<EndInput>,
 ) -> Result<StatusCode, Error> {
-    let membership = staff_membership(&state, &ctx, id).await?;
-    let ended_on = match input.ended_on.as_deref() {
+    end_membership(&state, &ctx, id, input.ended_on.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends a membership on `ended_on` (today when absent); staff of its unit only.
+pub async fn end_membership(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    ended_on: Option<&str>,
+) -> Result<(), Error> {
+    let membership = staff_membership(state, ctx, id).await?;
+    let ended_on = match ended_on {
         None | Some("") => today(),
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
             .map_err(|_| Error::invalid("ended_on", "invalid_date"))?,
@@ -267,7 +278,7 @@ pub async fn end_membership_api(
     )
     .await?;
     tx.commit().await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 /// Confirm a pending membership (a member under 18 whose guardian consented).
@@ -279,7 +290,13 @@ pub async fn confirm_membership_api(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<StatusCode, Error> {
-    staff_membership(&state, &ctx, id).await?;
+    confirm_membership(&state, &ctx, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Confirms a pending membership; staff of its unit only.
+pub async fn confirm_membership(state: &AppState, ctx: &Ctx, id: i64) -> Result<(), Error> {
+    staff_membership(state, ctx, id).await?;
     let staff = ctx.user()?;
     let mut tx = state.db.begin().await?;
     if !storage::confirm_membership(&mut tx, id).await? {
@@ -296,7 +313,7 @@ pub async fn confirm_membership_api(
     )
     .await?;
     tx.commit().await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 /// A request to join a unit.

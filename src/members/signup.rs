@@ -82,7 +82,7 @@ pub struct ProfileInput {
 }
 
 /// The value, or the error noted in `errors`.
-fn take<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
+pub(crate) fn take<T>(errors: &mut Vec<FieldError>, result: Result<T, FieldError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
 }
 

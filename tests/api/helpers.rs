@@ -204,6 +204,18 @@ impl TestApp {
         browser
     }
 
+    /// Another browser, logged in as a demo member (they share the demo password).
+    pub async fn browser_logged_in_demo(&self, email: &str) -> Browser {
+        let browser = self.browser_from("127.0.0.1");
+        let response = browser.login(email, ortaq::demo::MEMBER_PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "log-in should succeed"
+        );
+        browser
+    }
+
     /// A personal API token for a user.
     pub async fn token(&self, user_id: i64) -> String {
         ortaq::auth::tokens::create(&self.db, user_id)

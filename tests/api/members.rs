@@ -752,3 +752,129 @@ async fn an_observer_reads_the_youth_share_and_changes_nothing() {
         .unwrap();
     problem(response, StatusCode::FORBIDDEN, "forbidden").await;
 }
+
+#[tokio::test]
+async fn staff_correct_a_members_profile_within_their_scope_and_the_audit_keeps_old_values() {
+    let app = TestApp::spawn_demo().await;
+    let zhubanov = app
+        .unit_id("Студенческая ассамблея Актюбинского регионального университета им. К. Жубанова")
+        .await;
+    let club = app.unit_id("Клуб «Достық», Актобе").await;
+    // A member of the Zhubanov assembly (from the demo).
+    let member: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT m.user_id FROM memberships m JOIN profiles p ON p.user_id = m.user_id
+         WHERE m.unit_id = $1 AND m.position = 'member' AND m.ended_on IS NULL ORDER BY m.user_id LIMIT 1")
+        .bind(zhubanov)
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    let daniyar = ortaq::accounts::storage::find_by_email(
+        &app.db,
+        &ortaq::accounts::Email::parse("daniyar@ortaq.local").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .0
+    .id;
+    let own = app.token(daniyar).await;
+    let edit = |token: String, body: serde_json::Value| {
+        let url = app.url(&format!("/api/v1/members/{member}/profile"));
+        let client = app.client.clone();
+        async move {
+            client
+                .post(url)
+                .bearer_auth(token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let bad = edit(own.clone(), json!({"phone": "+7 912 000 00 00"})).await;
+    problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    let ok = edit(
+        own.clone(),
+        json!({"phone": "8 705 999 88 77", "city": "Қандыағаш"}),
+    )
+    .await;
+    assert_eq!(ok.status(), StatusCode::NO_CONTENT);
+    let (_, profile) = ortaq::members::storage::profile(&app.db, member)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(profile.phone.as_deref(), Some("+7 705 999 88 77"));
+    let detail: String = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'member.edit'").fetch_one(pool).await).unwrap();
+    assert!(detail.contains("\"old\"") && detail.contains("+7 705 999 88 77"));
+
+    // The coordinator of another club may not.
+    let nursultan = ortaq::accounts::storage::find_by_email(
+        &app.db,
+        &ortaq::accounts::Email::parse("nursultan@ortaq.local").unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .0
+    .id;
+    let other = app.token(nursultan).await;
+    let in_club: bool = ortaq::members::storage::memberships_of(&app.db, member)
+        .await
+        .unwrap()
+        .iter()
+        .any(|m| m.unit_id == club);
+    if !in_club {
+        problem(
+            edit(other, json!({"city": "Шалқар"})).await,
+            StatusCode::FORBIDDEN,
+            "forbidden",
+        )
+        .await;
+    }
+}
+
+#[tokio::test]
+async fn a_coordinator_manages_members_on_the_units_page() {
+    let app = TestApp::spawn_demo().await;
+    let club = app.unit_id("Клуб «Достық», Актобе").await;
+    let nursultan = app.browser_logged_in_demo("nursultan@ortaq.local").await;
+    app.create_user("newcomer@mail.kz", "member", None).await;
+    let page = format!("/units/{club}/members");
+    let response = nursultan
+        .post_form(
+            &page,
+            &page,
+            &[("email", "nobody@mail.kz"), ("position", "member")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.unwrap().contains("id=\"email\""));
+    let response = nursultan
+        .post_form(
+            &page,
+            &page,
+            &[("email", "newcomer@mail.kz"), ("position", "youth_deputy")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = nursultan.get(&page).await.text().await.unwrap();
+    assert!(html.contains("newcomer@mail.kz"));
+    let membership: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'newcomer@mail.kz'")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    let response = nursultan
+        .post_form(&page, &format!("/memberships/{membership}/end"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(
+        !nursultan
+            .get(&page)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("newcomer@mail.kz")
+    );
+}
