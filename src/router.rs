@@ -30,6 +30,7 @@ pub fn build(state: AppState) -> Router {
         .merge(org::routes::router())
         .merge(members::routes::router())
         .merge(members::pages::router())
+        .merge(members::transfer_routes::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

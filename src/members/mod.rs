@@ -1,15 +1,19 @@
-//! Members: profiles, memberships with positions, join requests, consents.
+//! Members: profiles, memberships with positions, join requests, consents, and the
+//! staff's CSV import and CSV/XLSX export of a unit's members.
 //!
 //! Who may see and change a unit's members: admins over the unit and its coordinators
 //! (by grant or by a coordinator/chair position) over it. An ethnocultural association
 //! is sensitive: only its own coordinators and the admins above it.
 
 pub mod consent;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod pages;
 pub mod routes;
 pub mod signup;
 pub mod storage;
+pub mod transfer_routes;
 
 use crate::accounts::{CurrentUser, Role};
 use crate::db::Db;

@@ -201,6 +201,16 @@ struct MembersPage<'a> {
     ctx: &'a Ctx,
     unit: Unit,
     members: Vec<UnitMember>,
+    /// After an import: how many were imported.
+    imported: Option<String>,
+    /// For an ethnocultural association: how many its exports leave out.
+    left_out: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct MembersQuery {
+    imported: Option<i64>,
+    pending: Option<i64>,
 }
 
 /// `GET /units/{id}/members`: the unit's staff only.
@@ -208,12 +218,27 @@ async fn members_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<MembersQuery>,
 ) -> Result<Response, Error> {
     let unit = find_unit(&state.db, id).await?;
     require_manage(&state.db, ctx.user.as_ref(), &unit).await?;
     let members = storage::unit_members(&state.db, id).await?;
+    let withheld = super::export::withheld(&state.db, &unit, &members)
+        .await?
+        .len();
     Ok(Page::new(&MembersPage {
         ctx: &ctx,
+        imported: q.imported.map(|n| {
+            let mut notice = ctx.t1("import-done", "count", n);
+            if let Some(pending) = q.pending.filter(|p| *p > 0) {
+                notice = format!(
+                    "{notice} {}",
+                    ctx.t1("import-done-pending", "count", pending)
+                );
+            }
+            notice
+        }),
+        left_out: (withheld > 0).then(|| ctx.t1("export-left-out", "count", withheld as i64)),
         unit,
         members,
     })
