@@ -1,4 +1,5 @@
-//! Members: profiles, memberships with positions, join requests, consents.
+//! Members: profiles, memberships with positions, join requests, consents, and the
+//! staff's CSV import and CSV/XLSX export of a unit's members.
 //!
 //! Who may see and change a unit's members: admins over the unit and its coordinators
 //! (by grant or by a coordinator/chair position) over it. An ethnocultural association
@@ -7,6 +8,8 @@
 pub mod consent;
 pub mod data_routes;
 pub mod directory;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod pages;
 pub mod profile;
@@ -15,6 +18,7 @@ pub mod routes;
 pub mod signup;
 pub mod staff;
 pub mod storage;
+pub mod transfer_routes;
 pub mod youth;
 
 use crate::accounts::{CurrentUser, Role};

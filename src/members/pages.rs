@@ -224,6 +224,16 @@ struct MembersPage<'a> {
     positions: Vec<(&'static str, String)>,
     email: &'a str,
     errors: FormErrors,
+    /// After an import: how many were imported.
+    imported: Option<String>,
+    /// For an ethnocultural association: how many its exports leave out.
+    left_out: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct MembersQuery {
+    imported: Option<i64>,
+    pending: Option<i64>,
 }
 
 async fn render_members(
@@ -233,9 +243,23 @@ async fn render_members(
     email: &str,
     errors: Vec<FieldError>,
 ) -> Result<Response, Error> {
+    render_members_with(state, ctx, id, email, errors, None).await
+}
+
+async fn render_members_with(
+    state: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    email: &str,
+    errors: Vec<FieldError>,
+    imported: Option<String>,
+) -> Result<Response, Error> {
     let unit = find_unit(&state.db, id).await?;
     require_manage(&state.db, ctx.user.as_ref(), &unit).await?;
     let members = storage::unit_members(&state.db, id).await?;
+    let withheld = super::export::withheld(&state.db, &unit, &members)
+        .await?
+        .len();
     let positions = super::model::Position::ALL
         .iter()
         .map(|p| (p.as_str(), ctx.t(p.message_id())))
@@ -245,15 +269,17 @@ async fn render_members(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut response = Page::new(&MembersPage {
+    let page = MembersPage {
         ctx,
         unit,
         members,
         positions,
         email,
         errors: ctx.errors(errors),
-    })
-    .into_response();
+        imported,
+        left_out: (withheld > 0).then(|| ctx.t1("export-left-out", "count", withheld as i64)),
+    };
+    let mut response = Page::new(&page).into_response();
     if response.status() == StatusCode::OK {
         *response.status_mut() = status;
     }
@@ -265,8 +291,19 @@ async fn members_page(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<MembersQuery>,
 ) -> Result<Response, Error> {
-    render_members(&state, &ctx, id, "", vec![]).await
+    let imported = q.imported.map(|n| {
+        let mut notice = ctx.t1("import-done", "count", n);
+        if let Some(pending) = q.pending.filter(|p| *p > 0) {
+            notice = format!(
+                "{notice} {}",
+                ctx.t1("import-done-pending", "count", pending)
+            );
+        }
+        notice
+    });
+    render_members_with(&state, &ctx, id, "", vec![], imported).await
 }
 
 #[derive(serde::Deserialize)]

@@ -1,5 +1,7 @@
 //! Profiles, memberships, join requests and consents in the database.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -420,4 +422,58 @@ pub async fn withdraw_consent(
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?)
+}
+
+// ---- import and export --------------------------------------------------------------
+
+/// Which of `values` are already in `column` of `table`, asked in chunks (one placeholder a value).
+async fn existing(
+    db: &Db,
+    table: &'static str,
+    column: &'static str,
+    values: &[String],
+) -> Result<HashSet<String>, Error> {
+    let mut found = HashSet::new();
+    for chunk in values.chunks(500) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {column} FROM {table} WHERE {column} IN ({})",
+            placeholders.join(", ")
+        );
+        let rows: Vec<String> = on_db!(db, pool => {
+            let mut query = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.clone()));
+            for value in chunk {
+                query = query.bind(value);
+            }
+            query.fetch_all(pool).await
+        })?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
+/// The emails (normalized) that already have an account, deleted ones included.
+pub async fn taken_emails(db: &Db, emails: &[String]) -> Result<HashSet<String>, Error> {
+    existing(db, "users", "email", emails).await
+}
+
+/// The phones (normalized) that another profile already has.
+pub async fn taken_phones(db: &Db, phones: &[String]) -> Result<HashSet<String>, Error> {
+    existing(db, "profiles", "phone", phones).await
+}
+
+/// The unit's current members whose newest live ethnocultural consent allows export.
+pub async fn ethnocultural_export_allowed(db: &Db, unit_id: i64) -> Result<HashSet<i64>, Error> {
+    let ids: Vec<i64> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT DISTINCT c.user_id FROM consents c
+         WHERE c.kind = $2 AND c.withdrawn_at IS NULL AND c.export_allowed = TRUE
+           AND c.user_id IN (SELECT user_id FROM memberships WHERE unit_id = $1 AND ended_on IS NULL)
+           AND NOT EXISTS (SELECT 1 FROM consents n
+                           WHERE n.user_id = c.user_id AND n.kind = c.kind AND n.withdrawn_at IS NULL
+                             AND (n.accepted_at > c.accepted_at OR (n.accepted_at = c.accepted_at AND n.id > c.id)))")
+        .bind(unit_id)
+        .bind(super::consent::ETHNOCULTURAL)
+        .fetch_all(pool)
+        .await)?;
+    Ok(ids.into_iter().collect())
 }

@@ -273,3 +273,153 @@ async fn a_visitor_reads_kazakh_switches_to_russian_signs_up_and_logs_in_in_chro
         client.close().await.unwrap();
     }
 }
+
+/// Windows-1251 bytes of a text of ASCII and Russian letters (what Excel saves as "CSV" in Russian).
+fn windows_1251(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            'А'..='я' => (0xC0 + (c as u32 - 'А' as u32)) as u8,
+            c if c.is_ascii() => c as u8,
+            other => panic!("{other} is not in this test's Windows-1251"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn an_admin_imports_a_windows_1251_csv_file_through_the_file_picker_in_chromium() {
+    let Some(driver) = start_driver().await else {
+        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
+            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        }
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+        return;
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let app = TestApp::spawn_demo().await;
+    let city = app.unit_id("Актюбинский городской филиал").await;
+    app.create_user("city-admin@mail.kz", "admin", Some(city))
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("members.csv");
+    std::fs::write(
+        &file,
+        windows_1251(
+            "ФИО;Электронная почта;Телефон;Дата рождения;Должность\r\nДанил Цой;danil@mail.kz;87471000002;15.01.2003;координатор\r\n",
+        ),
+    )
+    .unwrap();
+
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=1280,900", "--lang=ru"]
+        },
+        "goog:loggingPrefs": {"browser": "ALL"}
+    });
+    let client = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    client.goto(&app.url("/login?lang=ru")).await.unwrap();
+    fill(&client, "email", "city-admin@mail.kz").await;
+    fill(&client, "password", PASSWORD).await;
+    client
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&client, "/").await;
+
+    // A pasted file with errors: the rows to fix, with their reasons.
+    client
+        .goto(&app.url(&format!("/units/{city}/import")))
+        .await
+        .unwrap();
+    fill(
+        &client,
+        "csv",
+        "ФИО,email,телефон,дата рождения,подразделение\nА,not-an-email,+7 912 345 67 89,01.01.1980,Нет такого\n",
+    )
+    .await;
+    client
+        .find(Locator::Css(
+            "form[action$='/import/preview'] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&client, &format!("/units/{city}/import/preview")).await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Строк с ошибками: 1."), "{page}");
+    screenshot(&client, "import-errors-ru").await;
+
+    client
+        .goto(&app.url(&format!("/units/{city}/import")))
+        .await
+        .unwrap();
+    // The script shows the file picker (hidden without it) and reads the file into the text area.
+    let picker = client.find(Locator::Id("csv-file")).await.unwrap();
+    assert!(picker.is_displayed().await.unwrap(), "ortaq.js ran");
+    picker.send_keys(&file.display().to_string()).await.unwrap();
+    let mut text = String::new();
+    for _ in 0..50 {
+        text = client
+            .find(Locator::Id("csv"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        if !text.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        text.starts_with("ФИО;Электронная почта"),
+        "decoded: {text:?}"
+    );
+    client
+        .find(Locator::Css(
+            "form[action$='/import/preview'] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&client, &format!("/units/{city}/import/preview")).await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Строк готово к импорту: 1."), "{page}");
+    screenshot(&client, "import-preview-ru").await;
+    client
+        .find(Locator::Css(
+            "form[action$='/import/commit'] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&client, &format!("/units/{city}/members")).await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("Данил Цой"), "{page}");
+    screenshot(&client, "import-done-ru").await;
+    client
+        .goto(&app.url(&format!("/units/{city}/import?lang=kk")))
+        .await
+        .unwrap();
+    screenshot(&client, "import-form-kk").await;
+    assert_clean(&client, "importing a file").await;
+    client.close().await.unwrap();
+}

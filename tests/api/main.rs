@@ -7,6 +7,7 @@ mod auth;
 mod browser;
 mod cli;
 mod helpers;
+mod import;
 mod members;
 mod pages;
 mod rights;

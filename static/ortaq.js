@@ -1,0 +1,54 @@
+// Ortaq's own script, served from /static (the content security policy allows no inline
+// script). Every page works without it; it only adds conveniences.
+(function () {
+  "use strict";
+
+  // A CSV file as text: UTF-8 (a BOM is dropped), or, when the bytes are not UTF-8,
+  // Windows-1251, which Excel in a Russian locale writes for "CSV (comma delimited)".
+  function decode(buffer) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(buffer);
+    } catch (e) {
+      return new TextDecoder("windows-1251").decode(buffer);
+    }
+  }
+
+  // <input type=file data-fills="ID"> inside a [data-file-field hidden] block: shown only
+  // when this script runs; the chosen file is read in the browser into the text area ID,
+  // which the form sends as an ordinary field (with its CSRF token).
+  document.querySelectorAll("input[type=file][data-fills]").forEach(function (input) {
+    var target = document.getElementById(input.dataset.fills);
+    var block = input.closest("[data-file-field]");
+    var status = document.getElementById(input.id + "-status");
+    if (!target || !block || !window.TextDecoder) {
+      return;
+    }
+    block.hidden = false;
+    var say = function (text) {
+      if (status) {
+        status.textContent = text;
+      }
+    };
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) {
+        return;
+      }
+      var max = Number(input.dataset.maxBytes);
+      if (file.size > max) {
+        say(input.dataset.tooLarge);
+        return;
+      }
+      file.arrayBuffer().then(function (buffer) {
+        var text = decode(buffer);
+        // The form is sent urlencoded: Cyrillic letters take six bytes each there.
+        if (encodeURIComponent(text).length > max) {
+          say(input.dataset.tooLarge);
+          return;
+        }
+        target.value = text;
+        say(input.dataset.loaded);
+      });
+    });
+  });
+})();
