@@ -115,6 +115,12 @@ pub enum UserCommand {
         #[arg(long)]
         unit: Option<i64>,
     },
+    /// Set an account's password (read from standard input), e.g. for a member imported
+    /// from a spreadsheet; ends the account's sessions.
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -193,6 +199,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("created {email}");
             Ok(())
         }
+        Some(Command::User(UserCommand::Password { email })) => {
+            let db = open(&cli.database).await?;
+            let password = read_password()?;
+            set_password(&db, email, &password).await?;
+            println!("password set for {email}");
+            Ok(())
+        }
         Some(Command::Token(TokenCommand::Add { email })) => {
             let db = open(&cli.database).await?;
             let email = Email::parse(email)
@@ -242,6 +255,33 @@ fn read_password() -> anyhow::Result<String> {
         .read_line(&mut line)
         .context("reading the password from standard input")?;
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+/// `ortaq user password`: the same policy as everywhere; the account's sessions end.
+pub async fn set_password(db: &Db, email: &str, password: &str) -> anyhow::Result<()> {
+    let email =
+        Email::parse(email).map_err(|_| anyhow::anyhow!("not an email address: {email}"))?;
+    let (user, _) = accounts::find_by_email(db, &email)
+        .await?
+        .with_context(|| format!("no account {}", email.as_str()))?;
+    let password = Password::parse(password, "password")
+        .map_err(|e| anyhow::anyhow!("password refused: {}", e.code))?;
+    let hash = password::hash(password).await?;
+    let mut tx = db.begin().await?;
+    accounts::set_password(&mut tx, user.id, &hash).await?;
+    audit::record(
+        &mut tx,
+        None,
+        "user.password",
+        "user",
+        Some(user.id),
+        serde_json::json!({"via": "cli"}),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    crate::auth::sessions::end_others(db, user.id, None).await?;
+    Ok(())
 }
 
 /// `ortaq user add`: the same checks as sign-up, plus a role.

@@ -115,3 +115,4 @@ error-no-profile-detail = This person has not filled in a profile yet.
 invalid-no-such-account = { $field }: there is no account with this email.
 invalid-already-member = { $field }: this person already holds this position in this unit.
 invalid-consent-required-member = { $field }: this person has not given the separate consent.
+field-ethnocultural-export = Also allow including this membership in the association's member lists that its coordinators export (optional)

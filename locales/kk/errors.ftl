@@ -114,3 +114,4 @@ error-no-profile-detail = Бұл адам профилін әлі толтырм
 invalid-no-such-account = { $field }: мұндай электрондық поштамен аккаунт жоқ.
 invalid-already-member = { $field }: бұл адам осы бөлімшеде осы лауазымды бұрыннан атқарады.
 invalid-consent-required-member = { $field }: бұл адам жеке келісім бермеген.
+field-ethnocultural-export = Бұл мүшелікті бірлестік үйлестірушілері жүктеп алатын қатысушылар тізіміне қосуға да рұқсат етемін (міндетті емес)

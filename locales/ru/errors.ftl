@@ -127,3 +127,4 @@ error-no-profile-detail = Этот человек еще не заполнил �
 invalid-no-such-account = { $field }: аккаунта с таким email нет.
 invalid-already-member = { $field }: этот человек уже занимает эту должность в этом подразделении.
 invalid-consent-required-member = { $field }: этот человек не дал отдельного согласия.
+field-ethnocultural-export = Также разрешаю включать это членство в списки участников, которые выгружают координаторы объединения (необязательно)

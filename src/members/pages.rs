@@ -138,6 +138,8 @@ struct JoinForm {
     message: String,
     #[serde(default, deserialize_with = "super::signup::checkbox")]
     ethnocultural_consent: bool,
+    #[serde(default, deserialize_with = "super::signup::checkbox")]
+    ethnocultural_export: bool,
 }
 
 /// `POST /units/{id}/join`
@@ -151,6 +153,7 @@ async fn join_form(
     let input = JoinInput {
         message: form.message,
         ethnocultural_consent: form.ethnocultural_consent,
+        ethnocultural_export: form.ethnocultural_export,
     };
     match request_join(&state, &ctx, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/units/{id}?sent=1"), HeaderMap::new())),

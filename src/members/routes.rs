@@ -324,6 +324,9 @@ pub struct JoinInput {
     /// Required for an ethnocultural association: the separate consent to process that membership.
     #[serde(default)]
     pub ethnocultural_consent: bool,
+    /// With that consent, the separate permission to include the membership in the unit's exports.
+    #[serde(default)]
+    pub ethnocultural_export: bool,
 }
 
 pub async fn request_join(
@@ -350,6 +353,7 @@ pub async fn request_join(
             Some(&ctx.ip.to_string()),
         )
         .await?;
+        storage::set_ethnocultural_export(&mut tx, user.id, input.ethnocultural_export).await?;
         tx.commit().await?;
     }
     storage::request_to_join(&state.db, user.id, unit_id, message.as_deref()).await

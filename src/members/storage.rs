@@ -477,3 +477,20 @@ pub async fn ethnocultural_export_allowed(db: &Db, unit_id: i64) -> Result<HashS
         .await)?;
     Ok(ids.into_iter().collect())
 }
+
+/// Sets the separate permission of the live ethnocultural consent to include that
+/// membership in exports; answers false when there is no live consent.
+pub async fn set_ethnocultural_export(
+    tx: &mut Tx,
+    user_id: i64,
+    allowed: bool,
+) -> Result<bool, Error> {
+    let n = on_tx!(tx, conn => sqlx::query(
+        "UPDATE consents SET export_allowed = $1 WHERE user_id = $2 AND kind = 'ethnocultural' AND withdrawn_at IS NULL")
+        .bind(allowed)
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}

@@ -83,6 +83,23 @@ async fn user_add_and_token_add_make_an_admin_who_can_call_the_api() {
     );
     assert!(!out.status.success());
 
+    let out = ortaq(
+        &url,
+        &["user", "password", "--email", "asel@mail.kz"],
+        "qwertyuiop\n",
+    );
+    assert!(!out.status.success(), "the common-password list applies");
+    let out = ortaq(
+        &url,
+        &["user", "password", "--email", "asel@mail.kz"],
+        "жаңа ұзын құпиясөз\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     let out = ortaq(&url, &["token", "add", "--email", "asel@mail.kz"], "");
     assert!(
         out.status.success(),

@@ -878,3 +878,43 @@ async fn a_coordinator_manages_members_on_the_units_page() {
             .contains("newcomer@mail.kz")
     );
 }
+
+#[tokio::test]
+async fn the_export_permission_is_a_separate_tick_of_the_ethnocultural_consent() {
+    let app = TestApp::spawn_demo().await;
+    let korean = app
+        .unit_id("Корейское этнокультурное объединение Актюбинской области")
+        .await;
+    let tatar = app
+        .unit_id("Татаро-башкирское этнокультурное объединение Актюбинской области")
+        .await;
+    let id = app
+        .logged_in_as("export-tick@mail.kz", "member", None)
+        .await;
+    let allowed = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            ortaq::on_db!(&db, pool => sqlx::query_scalar::<_, bool>(
+                "SELECT export_allowed FROM consents WHERE user_id = $1 AND kind = 'ethnocultural' AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1")
+                .bind(id)
+                .fetch_one(pool)
+                .await)
+            .unwrap()
+        }
+    };
+    app.post_form(
+        &format!("/units/{korean}/join"),
+        &[("ethnocultural_consent", "on")],
+    )
+    .await;
+    assert!(!allowed(&app).await, "not allowed unless ticked");
+    app.post_form(
+        &format!("/units/{tatar}/join"),
+        &[
+            ("ethnocultural_consent", "on"),
+            ("ethnocultural_export", "on"),
+        ],
+    )
+    .await;
+    assert!(allowed(&app).await);
+}
