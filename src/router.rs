@@ -36,6 +36,7 @@ pub fn build(state: AppState) -> Router {
         .merge(members::profile::router())
         .merge(members::youth::router())
         .merge(members::staff::router())
+        .merge(members::photo::router())
         .merge(members::transfer_routes::router())
         .merge(api::router())
         .fallback(not_found)

@@ -116,3 +116,6 @@ invalid-no-such-account = { $field }: there is no account with this email.
 invalid-already-member = { $field }: this person already holds this position in this unit.
 invalid-consent-required-member = { $field }: this person has not given the separate consent.
 field-ethnocultural-export = Also allow including this membership in the association's member lists that its coordinators export (optional)
+field-photo = Photo
+invalid-photo-too-large = { $field }: the file is larger than 900 KB.
+invalid-photo-type = { $field }: only JPEG, PNG or WebP images.

@@ -115,3 +115,6 @@ invalid-no-such-account = { $field }: мұндай электрондық пош
 invalid-already-member = { $field }: бұл адам осы бөлімшеде осы лауазымды бұрыннан атқарады.
 invalid-consent-required-member = { $field }: бұл адам жеке келісім бермеген.
 field-ethnocultural-export = Бұл мүшелікті бірлестік үйлестірушілері жүктеп алатын қатысушылар тізіміне қосуға да рұқсат етемін (міндетті емес)
+field-photo = Фото
+invalid-photo-too-large = { $field }: файл 900 КБ-тан үлкен.
+invalid-photo-type = { $field }: тек JPEG, PNG немесе WebP суреттері.

@@ -128,3 +128,6 @@ invalid-no-such-account = { $field }: аккаунта с таким email не�
 invalid-already-member = { $field }: этот человек уже занимает эту должность в этом подразделении.
 invalid-consent-required-member = { $field }: этот человек не дал отдельного согласия.
 field-ethnocultural-export = Также разрешаю включать это членство в списки участников, которые выгружают координаторы объединения (необязательно)
+field-photo = Фото
+invalid-photo-too-large = { $field }: файл больше 900 КБ.
+invalid-photo-type = { $field }: только изображения JPEG, PNG или WebP.

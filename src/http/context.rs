@@ -361,6 +361,21 @@ async fn check_csrf(req: Request, ctx: &Ctx, had_token: bool) -> Result<Request,
     if ctx.identity == Identity::Anonymous && content_type.starts_with("application/json") {
         return Ok(req);
     }
+    // A file upload (multipart) from a plain form carries the token in the query string,
+    // where it is read without buffering the file.
+    if content_type.starts_with("multipart/form-data") {
+        let sent = req
+            .uri()
+            .query()
+            .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+        return match sent {
+            Some(token) if had_token && constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) => {
+                Ok(req)
+            }
+            _ => Err(Error::Csrf),
+        };
+    }
     if !had_token {
         return Err(Error::Csrf);
     }

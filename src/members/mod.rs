@@ -12,6 +12,7 @@ pub mod export;
 pub mod import;
 pub mod model;
 pub mod pages;
+pub mod photo;
 pub mod profile;
 pub mod rights;
 pub mod routes;

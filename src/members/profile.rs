@@ -53,15 +53,29 @@ struct ProfilePage<'a> {
     form: ProfileForm,
     /// A profile made by staff or the CLI has no birth date yet: the form asks for it.
     needs_birth_date: bool,
+    /// The owner's id, when they have a photo.
+    photo_of: Option<i64>,
     errors: FormErrors,
 }
 
 /// `GET /account/profile`
 async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error> {
-    let Some(user) = ctx.user.clone() else {
+    if ctx.user.is_none() {
         return Ok(see_other("/login?next=/account/profile", HeaderMap::new()));
-    };
-    let form = match storage::profile(&state.db, user.id).await? {
+    }
+    stored(&state, &ctx, vec![]).await
+}
+
+/// The profile page as stored, with `errors` (of the photo upload) shown, 422 when any.
+pub async fn stored(
+    state: &AppState,
+    ctx: &Ctx,
+    errors: Vec<FieldError>,
+) -> Result<Response, Error> {
+    let user = ctx.user()?;
+    let profile = storage::profile(&state.db, user.id).await?;
+    let needs_birth_date = profile.is_none();
+    let form = match profile {
         Some((_, p)) => ProfileForm {
             birth_date: String::new(),
             phone: p.phone.unwrap_or_default(),
@@ -77,14 +91,24 @@ async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error
         },
         None => ProfileForm::default(),
     };
-    let needs_birth_date = storage::profile(&state.db, user.id).await?.is_none();
-    Ok(Page::new(&ProfilePage {
-        ctx: &ctx,
+    let photo_of = super::photo::photo(state, user.id).await?.map(|_| user.id);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut response = Page::new(&ProfilePage {
+        ctx,
         form,
         needs_birth_date,
-        errors: ctx.errors(vec![]),
+        photo_of,
+        errors: ctx.errors(errors),
     })
-    .into_response())
+    .into_response();
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    Ok(response)
 }
 
 /// `POST /account/profile`
@@ -166,10 +190,12 @@ async fn save(
         }
     }
     let needs_birth_date = existing.is_none();
+    let photo_of = super::photo::photo(&state, user.id).await?.map(|_| user.id);
     let mut response = Page::new(&ProfilePage {
         ctx: &ctx,
         form,
         needs_birth_date,
+        photo_of,
         errors: ctx.errors(errors),
     })
     .into_response();

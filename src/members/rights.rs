@@ -132,11 +132,24 @@ pub async fn download(db: &Db, user_id: i64) -> Result<Vec<u8>, Error> {
         ));
     }
     let json = serde_json::to_vec_pretty(&everything).map_err(|e| Error::Internal(e.into()))?;
-    zip_files(&[
+    let photo: Option<(String, Vec<u8>)> = on_db!(db, pool => sqlx::query_as("SELECT content_type, bytes FROM profile_photos WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await)?;
+    let mut files: Vec<(&str, &[u8])> = vec![
         ("ortaq-data.json", &json),
         ("memberships.csv", memberships_csv.as_bytes()),
         ("consents.csv", consents_csv.as_bytes()),
-    ])
+    ];
+    if let Some((content_type, bytes)) = &photo {
+        let name = match content_type.as_str() {
+            "image/png" => "photo.png",
+            "image/webp" => "photo.webp",
+            _ => "photo.jpg",
+        };
+        files.push((name, bytes));
+    }
+    zip_files(&files)
 }
 
 fn zip_files(files: &[(&str, &[u8])]) -> Result<Vec<u8>, Error> {
@@ -160,6 +173,7 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
     let now = clock::now();
     for sql in [
         "DELETE FROM profile_tags WHERE user_id = $1",
+        "DELETE FROM profile_photos WHERE user_id = $1",
         "DELETE FROM profiles WHERE user_id = $1",
         "DELETE FROM memberships WHERE user_id = $1",
         "DELETE FROM join_requests WHERE user_id = $1",

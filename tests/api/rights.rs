@@ -272,3 +272,94 @@ async fn withdrawing_the_ethnocultural_consent_removes_those_memberships_at_once
         .unwrap();
     problem(response, StatusCode::CONFLICT, "consent_required").await;
 }
+
+#[tokio::test]
+async fn a_member_uploads_a_photo_that_only_the_right_people_see() {
+    let app = TestApp::spawn().await;
+    let (id, csrf) = signed_up(&app).await;
+    let png: Vec<u8> = [
+        &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
+        &[0u8; 64][..],
+    ]
+    .concat();
+    let upload = |bytes: Vec<u8>, token: Option<String>| {
+        let form = reqwest::multipart::Form::new().part(
+            "photo",
+            reqwest::multipart::Part::bytes(bytes).file_name("me.png"),
+        );
+        let url = match token {
+            Some(t) => app.url(&format!("/account/photo?csrf={t}")),
+            None => app.url("/account/photo"),
+        };
+        app.client.post(url).multipart(form).send()
+    };
+    assert_eq!(
+        upload(png.clone(), None).await.unwrap().status(),
+        StatusCode::FORBIDDEN,
+        "the CSRF token is required"
+    );
+    let svg = upload(b"<svg onload=alert(1)></svg>".to_vec(), Some(csrf.clone()))
+        .await
+        .unwrap();
+    assert_eq!(svg.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        svg.text().await.unwrap().contains("JPEG, PNG"),
+        "the page says which types are accepted"
+    );
+    let big = upload(
+        [png.clone(), vec![0u8; 950 * 1024]].concat(),
+        Some(csrf.clone()),
+    )
+    .await
+    .unwrap();
+    assert!(
+        big.status() == StatusCode::UNPROCESSABLE_ENTITY
+            || big.status() == StatusCode::PAYLOAD_TOO_LARGE
+    );
+    assert_eq!(
+        app.count("profile_photos").await,
+        0,
+        "refused uploads store nothing"
+    );
+    assert_eq!(
+        upload(png.clone(), Some(csrf.clone()))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+
+    let own = app.get(&format!("/members/{id}/photo")).await;
+    assert_eq!(own.status(), StatusCode::OK);
+    assert_eq!(own.headers()["content-type"], "image/png");
+    // Not in the directory: another member does not see it.
+    let other = app.browser_from("127.0.0.1");
+    app.create_user("other@mail.kz", "member", None).await;
+    other.login("other@mail.kz", PASSWORD).await;
+    assert_eq!(
+        other.get(&format!("/members/{id}/photo")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    let bytes = app.get("/account/data").await.bytes().await.unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert!(
+        archive.by_name("photo.png").is_ok(),
+        "the download includes the photo"
+    );
+
+    let response = app
+        .client
+        .delete(app.url("/api/v1/me"))
+        .header("X-CSRF-Token", &csrf)
+        .json(&json!({"password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        app.count("profile_photos").await,
+        0,
+        "deletion erases the photo"
+    );
+}
