@@ -2,7 +2,7 @@
 //!
 //! An admin acts within the subtree of the units where they hold the admin role: they
 //! grant and revoke roles at those units and below, and disable accounts whose staff
-//! roles all lie within that subtree. No one disables their own account.
+//! roles and current memberships all lie within that subtree. No one disables their own account.
 
 use serde::Deserialize;
 use serde_json::json;
@@ -148,8 +148,16 @@ pub async fn set_disabled(
     if user_id == admin.id {
         return Err(Error::Conflict("cannot_disable_self"));
     }
+    // Every unit the person holds a role in or belongs to must be within the admin's scope.
     for g in accounts::grants(db, user_id).await? {
         org::require(db, admin, &[Role::Admin], g.unit_id).await?;
+    }
+    for m in crate::members::storage::memberships_of(db, user_id)
+        .await?
+        .iter()
+        .filter(|m| m.ended_on.is_none())
+    {
+        org::require(db, admin, &[Role::Admin], m.unit_id).await?;
     }
     let mut tx = db.begin().await?;
     accounts::set_disabled(&mut tx, user_id, disabled).await?;

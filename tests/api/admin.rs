@@ -382,3 +382,33 @@ async fn an_admin_edits_the_tree_within_the_branch_and_directions_keep_their_his
     let page = app.get_html(&format!("/units/{club}?lang=ru")).await;
     assert!(page.contains("Дебатный клуб") && page.contains("Волонтерство"));
 }
+
+#[tokio::test]
+async fn a_district_admin_cannot_disable_a_member_of_another_branch() {
+    let app = TestApp::spawn_demo().await;
+    let city = app.unit_id("Актюбинский городской филиал").await;
+    let khromtau = app.unit_id("Хромтауский районный филиал").await;
+    app.create_user("khromtau-admin@mail.kz", "admin", Some(khromtau))
+        .await;
+    let aktobe_member: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT user_id FROM memberships WHERE unit_id = $1 AND position = 'member' AND ended_on IS NULL ORDER BY user_id LIMIT 1")
+        .bind(city)
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    let browser = app.browser_from("127.0.0.1");
+    browser
+        .login("khromtau-admin@mail.kz", crate::helpers::PASSWORD)
+        .await;
+    let page = format!("/admin/users/{aktobe_member}");
+    let response = browser
+        .post_form("/admin", &format!("{page}/disable"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let disabled: Option<String> = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT CAST(disabled_at AS TEXT) FROM users WHERE id = $1")
+        .bind(aktobe_member)
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert!(disabled.is_none());
+}
