@@ -119,3 +119,5 @@ field-ethnocultural-export = Also allow including this membership in the associa
 field-photo = Photo
 invalid-photo-too-large = { $field }: the file is larger than 900 KB.
 invalid-photo-type = { $field }: only JPEG, PNG or WebP images.
+field-on = Date
+invalid-already-requested = { $field }: you have already asked to join this unit; wait for the coordinator's answer.

@@ -118,3 +118,5 @@ field-ethnocultural-export = Бұл мүшелікті бірлестік үйл
 field-photo = Фото
 invalid-photo-too-large = { $field }: файл 900 КБ-тан үлкен.
 invalid-photo-type = { $field }: тек JPEG, PNG немесе WebP суреттері.
+field-on = Күні
+invalid-already-requested = { $field }: бұл бөлімшеге қосылуға өтінім жібергенсіз; үйлестірушінің жауабын күтіңіз.

@@ -131,3 +131,5 @@ field-ethnocultural-export = Также разрешаю включать это
 field-photo = Фото
 invalid-photo-too-large = { $field }: файл больше 900 КБ.
 invalid-photo-type = { $field }: только изображения JPEG, PNG или WebP.
+field-on = Дата
+invalid-already-requested = { $field }: вы уже подали заявку в это подразделение; дождитесь ответа координатора.

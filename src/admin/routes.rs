@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::users::{self, GrantInput, require_admin};
 use crate::accounts::{Grant, Role, User, storage as accounts};
 use crate::error::{Error, FieldError};
-use crate::http::page::{FormErrors, see_other};
+use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Json, Page};
 use crate::i18n::format;
 use crate::org::{self, Unit};
@@ -175,21 +175,20 @@ async fn render_user_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let errors = ctx.errors(errors);
-    let mut response = Page::new(&UserPage {
-        ctx,
-        user,
-        joined,
-        grants,
-        units,
-        roles,
-        errors,
-        notice,
-    })
-    .into_response();
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
-    Ok(response)
+    Ok(with_status(
+        Page::new(&UserPage {
+            ctx,
+            user,
+            joined,
+            grants,
+            units,
+            roles,
+            errors,
+            notice,
+        })
+        .into_response(),
+        status,
+    ))
 }
 
 /// `GET /admin/users/{id}`

@@ -15,8 +15,8 @@ use crate::auth::password::{self, Password};
 use crate::auth::{sessions, throttle};
 use crate::error::{Error, FieldError};
 use crate::http::context::append_cookie;
-use crate::http::page::FormErrors;
 use crate::http::page::see_other;
+use crate::http::page::{FormErrors, with_status};
 use crate::http::{Ctx, Form, Identity, Json, Page, cookies};
 use crate::i18n::Locale;
 use crate::members::model::Position;
@@ -476,9 +476,10 @@ async fn signup_form(
         ),
         Err(other) => return Err(other),
     };
-    let mut response = signup_response(&state, &ctx, &input, errors).await?;
-    *response.status_mut() = status;
-    Ok(response)
+    Ok(with_status(
+        signup_response(&state, &ctx, &input, errors).await?,
+        status,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -514,36 +515,39 @@ async fn login_form(
             start_session(&state, &ctx, &jar, user_id, &mut headers).await?;
             Ok(see_other(&next, headers))
         }
-        Err(Error::Invalid(errors)) => Ok(form_error(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        Err(Error::Invalid(errors)) => Ok(with_status(
             Page::new(&LoginPage {
                 ctx: &ctx,
                 email: &input.email,
                 next: &next,
                 errors: ctx.errors(errors),
                 notice: None,
-            }),
+            })
+            .into_response(),
+            StatusCode::UNPROCESSABLE_ENTITY,
         )),
-        Err(Error::BadCredentials) => Ok(form_error(
-            StatusCode::UNAUTHORIZED,
+        Err(Error::BadCredentials) => Ok(with_status(
             Page::new(&LoginPage {
                 ctx: &ctx,
                 email: &input.email,
                 next: &next,
                 errors: ctx.errors(vec![]),
                 notice: Some(ctx.t("login-failed")),
-            }),
+            })
+            .into_response(),
+            StatusCode::UNAUTHORIZED,
         )),
         Err(Error::TooManyRequests { retry_after }) => {
-            let mut response = form_error(
-                StatusCode::TOO_MANY_REQUESTS,
+            let mut response = with_status(
                 Page::new(&LoginPage {
                     ctx: &ctx,
                     email: &input.email,
                     next: &next,
                     errors: ctx.errors(vec![]),
                     notice: Some(ctx.t1("login-throttled", "seconds", retry_after as i64)),
-                }),
+                })
+                .into_response(),
+                StatusCode::TOO_MANY_REQUESTS,
             );
             response
                 .headers_mut()
@@ -609,11 +613,10 @@ async fn password_form(
     let user = ctx.user()?.clone();
     match change_password(&state, &ctx, &input).await {
         Ok(()) => Ok(see_other("/account?saved=password", HeaderMap::new())),
-        Err(Error::Invalid(errors)) => {
-            let mut response = account_response(&state, &ctx, &user, errors, None).await?;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
-        }
+        Err(Error::Invalid(errors)) => Ok(with_status(
+            account_response(&state, &ctx, &user, errors, None).await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
         Err(other) => Err(other),
     }
 }
@@ -645,14 +648,6 @@ async fn language_form(
         ),
     );
     Ok(see_other("/account?saved=language", headers))
-}
-
-fn form_error(status: StatusCode, page: Page) -> Response {
-    let mut response = page.into_response();
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
-    response
 }
 
 // ---- API ----------------------------------------------------------------------------

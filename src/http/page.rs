@@ -28,6 +28,15 @@ impl IntoResponse for Page {
     }
 }
 
+/// A rendered page answered with `status` (a form sent back with what was wrong); a page
+/// that failed to render keeps its own error status.
+pub fn with_status(mut response: Response, status: StatusCode) -> Response {
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
+}
+
 /// `303 See Other` to `to`, with extra headers (cookies): the answer to a form post that worked.
 pub fn see_other(to: &str, headers: axum::http::HeaderMap) -> Response {
     let mut response = axum::response::Redirect::to(to).into_response();

@@ -12,7 +12,7 @@ use super::{consent, rights, storage};
 use crate::auth::{password, sessions};
 use crate::error::{Error, FieldError};
 use crate::http::context::append_cookie;
-use crate::http::page::{FormErrors, see_other};
+use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Identity, Json, Page, cookies};
 use crate::state::AppState;
 
@@ -81,14 +81,15 @@ async fn accept_form(
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
     if !form.consent {
-        let mut response = render_consent(
-            &state,
-            &ctx,
-            vec![FieldError::new("consent", "consent_required")],
-        )
-        .await?;
-        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-        return Ok(response);
+        return Ok(with_status(
+            render_consent(
+                &state,
+                &ctx,
+                vec![FieldError::new("consent", "consent_required")],
+            )
+            .await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
     }
     let mut tx = state.db.begin().await?;
     storage::record_consent(
@@ -184,11 +185,10 @@ async fn delete_form(
             );
             Ok(see_other("/", headers))
         }
-        Err(Error::Invalid(errors)) => {
-            let mut response = render_consent(&state, &ctx, errors).await?;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
-        }
+        Err(Error::Invalid(errors)) => Ok(with_status(
+            render_consent(&state, &ctx, errors).await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
         Err(other) => Err(other),
     }
 }

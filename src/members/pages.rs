@@ -12,7 +12,7 @@ use super::routes::{DecisionInput, JoinInput, UnitView, decide, request_join, un
 use super::storage::{self, UnitMember};
 use super::{find_unit, require_manage};
 use crate::error::{Error, FieldError};
-use crate::http::page::{FormErrors, see_other};
+use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Page};
 use crate::org::Unit;
 use crate::state::AppState;
@@ -157,23 +157,21 @@ async fn join_form(
     };
     match request_join(&state, &ctx, id, &input).await {
         Ok(_) => Ok(see_other(&format!("/units/{id}?sent=1"), HeaderMap::new())),
-        Err(Error::Invalid(errors)) => {
-            let mut response = render_unit(&state, &ctx, id, errors, false).await?;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
-        }
-        Err(Error::Conflict(code)) => {
-            let mut response = render_unit(
+        Err(Error::Invalid(errors)) => Ok(with_status(
+            render_unit(&state, &ctx, id, errors, false).await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
+        Err(Error::Conflict(code)) => Ok(with_status(
+            render_unit(
                 &state,
                 &ctx,
                 id,
                 vec![FieldError::new("message", code)],
                 false,
             )
-            .await?;
-            *response.status_mut() = StatusCode::CONFLICT;
-            Ok(response)
-        }
+            .await?,
+            StatusCode::CONFLICT,
+        )),
         Err(other) => Err(other),
     }
 }
@@ -209,11 +207,10 @@ async fn decision_form(
             &format!("/units/{}", request.unit_id),
             HeaderMap::new(),
         )),
-        Err(Error::Invalid(errors)) => {
-            let mut response = render_unit(&state, &ctx, request.unit_id, errors, false).await?;
-            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(response)
-        }
+        Err(Error::Invalid(errors)) => Ok(with_status(
+            render_unit(&state, &ctx, request.unit_id, errors, false).await?,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )),
         Err(other) => Err(other),
     }
 }
@@ -282,11 +279,7 @@ async fn render_members_with(
         imported,
         left_out: (withheld > 0).then(|| ctx.t1("export-left-out", "count", withheld as i64)),
     };
-    let mut response = Page::new(&page).into_response();
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
-    Ok(response)
+    Ok(with_status(Page::new(&page).into_response(), status))
 }
 
 /// `GET /units/{id}/members`: the unit's staff only.

@@ -12,7 +12,7 @@ use super::model::{Phone, optional_text, parse_birth_date, parse_tags};
 use super::signup::{checkbox, tags};
 use super::storage::{self, ProfileData};
 use crate::error::{Error, FieldError};
-use crate::http::page::{FormErrors, see_other};
+use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Page};
 use crate::state::AppState;
 
@@ -97,18 +97,17 @@ pub async fn stored(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let mut response = Page::new(&ProfilePage {
-        ctx,
-        form,
-        needs_birth_date,
-        photo_of,
-        errors: ctx.errors(errors),
-    })
-    .into_response();
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
-    Ok(response)
+    Ok(with_status(
+        Page::new(&ProfilePage {
+            ctx,
+            form,
+            needs_birth_date,
+            photo_of,
+            errors: ctx.errors(errors),
+        })
+        .into_response(),
+        status,
+    ))
 }
 
 /// `POST /account/profile`
@@ -191,14 +190,15 @@ async fn save(
     }
     let needs_birth_date = existing.is_none();
     let photo_of = super::photo::photo(&state, user.id).await?.map(|_| user.id);
-    let mut response = Page::new(&ProfilePage {
-        ctx: &ctx,
-        form,
-        needs_birth_date,
-        photo_of,
-        errors: ctx.errors(errors),
-    })
-    .into_response();
-    *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    Ok(response)
+    Ok(with_status(
+        Page::new(&ProfilePage {
+            ctx: &ctx,
+            form,
+            needs_birth_date,
+            photo_of,
+            errors: ctx.errors(errors),
+        })
+        .into_response(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    ))
 }

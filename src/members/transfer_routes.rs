@@ -18,7 +18,7 @@ use super::import::{self, Checked, Column, MAX_ROWS};
 use super::routes::today;
 use super::{find_unit, require_manage};
 use crate::error::{Error, FieldError};
-use crate::http::page::{FormErrors, see_other};
+use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Page};
 use crate::org::Unit;
 use crate::state::AppState;
@@ -191,11 +191,7 @@ async fn render(
         preview,
         max_rows: ctx.t1("import-limits", "count", MAX_ROWS as i64),
     };
-    let mut response = Page::new(&page).into_response();
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
-    Ok(response)
+    Ok(with_status(Page::new(&page).into_response(), status))
 }
 
 /// `GET /units/{id}/import`
