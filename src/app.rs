@@ -59,6 +59,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let db = self.state.db.clone();
+        let sweeper = tokio::spawn(crate::bookings::sweeper::run(db.clone()));
         let app = router::build(self.state);
         axum::serve(
             self.listener,
@@ -67,6 +68,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP")?;
+        sweeper.abort();
         db.close().await;
         Ok(())
     }

@@ -58,9 +58,22 @@ pub enum Error {
     BadRequest(String),
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
-    /// A state conflict with a stable code (`email_taken`, `booking_conflict`, …).
+    /// A state conflict with a stable code (`email_taken`, `already_checked_in`, …).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The resource is taken over `[start, end)` by another live booking.
+    #[error("booking conflict with {start} – {end}")]
+    BookingConflict {
+        start: chrono::DateTime<chrono::Utc>,
+        end: chrono::DateTime<chrono::Utc>,
+    },
+    /// A booking rule refused the request: its own code (`booking_too_long`, …) and the
+    /// limit the message names, if any.
+    #[error("booking rule {code} (limit {limit:?})")]
+    Rule {
+        code: &'static str,
+        limit: Option<i64>,
+    },
     #[error("too many requests; retry after {retry_after} s")]
     TooManyRequests { retry_after: u64 },
     #[error("request body too large")]
@@ -84,7 +97,9 @@ impl Error {
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Error::Conflict(_) => StatusCode::CONFLICT,
+            Error::Conflict(_) | Error::BookingConflict { .. } => StatusCode::CONFLICT,
+            Error::Rule { code, .. } if *code == "booking_not_allowed" => StatusCode::FORBIDDEN,
+            Error::Rule { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Error::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Error::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -104,10 +119,25 @@ impl Error {
             Error::BadRequest(_) => "bad_request",
             Error::Invalid(_) => "validation_failed",
             Error::Conflict(code) => code,
+            Error::BookingConflict { .. } => "booking_conflict",
+            Error::Rule { code, .. } => code,
             Error::TooManyRequests { .. } => "rate_limited",
             Error::PayloadTooLarge => "payload_too_large",
             Error::Unavailable => "service_unavailable",
             Error::Internal(_) => "internal",
+        }
+    }
+
+    /// The arguments of the `error-{code}-detail` message (a rule's limit).
+    pub fn detail_args(&self) -> Option<crate::i18n::Args> {
+        match self {
+            Error::Rule { limit, .. } => {
+                Some(crate::i18n::Args::new().set("limit", limit.unwrap_or_default()))
+            }
+            Error::TooManyRequests { retry_after } => {
+                Some(crate::i18n::Args::new().set("seconds", *retry_after as i64))
+            }
+            _ => None,
         }
     }
 

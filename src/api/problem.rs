@@ -32,6 +32,19 @@ pub struct Problem {
     pub errors: Vec<InvalidField>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// The bound a booking rule names (minutes, days or a count), with its `code`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// With `booking_conflict`: the interval of the live booking in the way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<ConflictInterval>,
+}
+
+/// `[start, end)` of the booking a request ran into.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ConflictInterval {
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub end: chrono::DateTime<chrono::Utc>,
 }
 
 impl Problem {
@@ -55,10 +68,10 @@ impl Problem {
                 .map(|e| e.message.as_str())
                 .collect::<Vec<_>>()
                 .join(" "),
-            Error::TooManyRequests { retry_after } => i18n::translate(
+            Error::TooManyRequests { .. } | Error::Rule { .. } => i18n::translate(
                 locale,
-                "error-rate-limited-detail",
-                Some(&Args::new().set("seconds", *retry_after as i64)),
+                &format!("error-{id}-detail"),
+                err.detail_args().as_ref(),
             ),
             Error::BadRequest(why) => format!(
                 "{} ({why})",
@@ -76,6 +89,17 @@ impl Problem {
             errors,
             retry_after: match err {
                 Error::TooManyRequests { retry_after } => Some(*retry_after),
+                _ => None,
+            },
+            limit: match err {
+                Error::Rule { limit, .. } => *limit,
+                _ => None,
+            },
+            conflict: match err {
+                Error::BookingConflict { start, end } => Some(ConflictInterval {
+                    start: *start,
+                    end: *end,
+                }),
                 _ => None,
             },
         }

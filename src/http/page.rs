@@ -118,7 +118,7 @@ pub fn error_page(err: &Error, locale: Locale, ctx: Option<&Ctx>, path: &str) ->
     let detail = i18n::translate(
         locale,
         &format!("error-{}-detail", code.replace('_', "-")),
-        None,
+        err.detail_args().as_ref(),
     );
     let status = err.status();
     let html = ErrorPage {

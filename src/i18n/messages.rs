@@ -19,6 +19,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/home.ftl")),
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/import.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/bookings.ftl")),
         ]
     };
 }
@@ -132,7 +133,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 6] = match language {
+    let sources: [&str; 7] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),

@@ -1,8 +1,10 @@
 //! Locations and resources in the database.
 
-use chrono::NaiveTime;
+use chrono::{DateTime, NaiveTime, Utc};
 
-use super::model::{Location, OpeningHours};
+use super::model::{Access, Location, OpeningHours, Resource};
+use crate::accounts::Role;
+use crate::bookings::Rules;
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::Error;
@@ -123,4 +125,351 @@ pub async fn resource_counts(db: &Db, location_id: i64) -> Result<Vec<(String, i
         .bind(location_id)
         .fetch_all(pool)
         .await)?)
+}
+
+#[derive(sqlx::FromRow)]
+struct ResourceRow {
+    id: i64,
+    location_id: i64,
+    kind: String,
+    name_kk: Option<String>,
+    name_ru: Option<String>,
+    description_kk: Option<String>,
+    description_ru: Option<String>,
+    capacity: i32,
+    amenities: String,
+    active: bool,
+}
+
+impl From<ResourceRow> for Resource {
+    fn from(r: ResourceRow) -> Resource {
+        Resource {
+            id: r.id,
+            location_id: r.location_id,
+            kind: r.kind,
+            name: Text::new(r.name_kk, r.name_ru),
+            description: Text::new(r.description_kk, r.description_ru),
+            capacity: r.capacity,
+            amenities: r.amenities.split_whitespace().map(str::to_string).collect(),
+            active: r.active,
+        }
+    }
+}
+
+const RESOURCE_COLUMNS: &str = "id, location_id, kind, name_kk, name_ru, description_kk, description_ru, capacity, amenities, active";
+
+pub async fn resource(db: &Db, id: i64) -> Result<Option<Resource>, Error> {
+    let sql = format!("SELECT {RESOURCE_COLUMNS} FROM resources WHERE id = $1");
+    let row: Option<ResourceRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(pool).await)?;
+    Ok(row.map(Resource::from))
+}
+
+/// Every resource, or a location's, in the order pages list them (by kind, then id).
+pub async fn resources(db: &Db, location_id: Option<i64>) -> Result<Vec<Resource>, Error> {
+    let sql = format!(
+        "SELECT {RESOURCE_COLUMNS} FROM resources WHERE ($1 IS NULL OR location_id = $1)
+         ORDER BY CASE kind WHEN 'desk' THEN 1 WHEN 'meeting_room' THEN 2 WHEN 'event_hall' THEN 3 ELSE 4 END, id"
+    );
+    let rows: Vec<ResourceRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(location_id).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(Resource::from).collect())
+}
+
+/// A location with its hours.
+pub async fn location(db: &Db, id: i64) -> Result<Option<Location>, Error> {
+    Ok(locations(db).await?.into_iter().find(|l| l.id == id))
+}
+
+/// Every location, with its hours, in the order they were made.
+pub async fn locations(db: &Db) -> Result<Vec<Location>, Error> {
+    let rows: Vec<LocationRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, unit_id, name_kk, name_ru, address_kk, address_ru, phone, time_zone FROM locations ORDER BY id")
+        .fetch_all(pool)
+        .await)?;
+    let hours: Vec<(i64, i32, String, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT location_id, weekday, opens, closes FROM opening_hours ORDER BY location_id, weekday")
+        .fetch_all(pool)
+        .await)?;
+    rows.into_iter()
+        .map(|row| {
+            let hours = hours
+                .iter()
+                .filter(|(location, ..)| *location == row.id)
+                .map(|(_, weekday, opens, closes)| {
+                    Ok(OpeningHours {
+                        weekday: *weekday as u32,
+                        opens: parse_hour(opens)?,
+                        closes: parse_hour(closes)?,
+                    })
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok(Location {
+                id: row.id,
+                unit_id: row.unit_id,
+                name: Text::new(row.name_kk, row.name_ru),
+                address: Text::new(row.address_kk, row.address_ru),
+                phone: row.phone,
+                time_zone: row.time_zone.parse().unwrap_or(crate::i18n::format::AKTOBE),
+                hours,
+            })
+        })
+        .collect()
+}
+
+fn parse_hour(t: &str) -> Result<NaiveTime, Error> {
+    NaiveTime::parse_from_str(t, "%H:%M")
+        .map_err(|e| Error::Internal(anyhow::anyhow!("stored hour {t}: {e}")))
+}
+
+#[derive(sqlx::FromRow)]
+struct RulesRow {
+    resource_id: Option<i64>,
+    slot_minutes: i32,
+    min_minutes: i32,
+    max_minutes: i32,
+    lead_minutes: i32,
+    horizon_days: i32,
+    per_day: Option<i32>,
+    per_week: Option<i32>,
+    buffer_minutes: i32,
+    needs_approval: bool,
+    check_in_minutes: Option<i32>,
+    within_hours: bool,
+}
+
+/// Where a resource's rules come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesSource {
+    Resource,
+    Kind,
+    Defaults,
+}
+
+/// The rules in force for a resource: its own, else its kind's at its location, else the
+/// kind's defaults.
+pub async fn rules(db: &Db, resource: &Resource) -> Result<(Rules, RulesSource), Error> {
+    let rows: Vec<RulesRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT resource_id, slot_minutes, min_minutes, max_minutes, lead_minutes, horizon_days,
+                per_day, per_week, buffer_minutes, needs_approval, check_in_minutes, within_hours
+         FROM booking_rules
+         WHERE resource_id = $1 OR (location_id = $2 AND kind = $3)")
+        .bind(resource.id)
+        .bind(resource.location_id)
+        .bind(&resource.kind)
+        .fetch_all(pool)
+        .await)?;
+    let pick = rows
+        .iter()
+        .find(|r| r.resource_id.is_some())
+        .map(|r| (r, RulesSource::Resource))
+        .or_else(|| rows.first().map(|r| (r, RulesSource::Kind)));
+    Ok(match pick {
+        Some((r, source)) => (
+            Rules {
+                slot_minutes: r.slot_minutes,
+                min_minutes: r.min_minutes,
+                max_minutes: r.max_minutes,
+                lead_minutes: r.lead_minutes,
+                horizon_days: r.horizon_days,
+                per_day: r.per_day,
+                per_week: r.per_week,
+                buffer_minutes: r.buffer_minutes,
+                needs_approval: r.needs_approval,
+                check_in_minutes: r.check_in_minutes,
+                within_hours: r.within_hours,
+            },
+            source,
+        ),
+        None => (Rules::defaults(&resource.kind), RulesSource::Defaults),
+    })
+}
+
+/// What a set of rules applies to.
+pub enum RulesTarget<'a> {
+    Resource(i64),
+    Kind(&'a str),
+}
+
+/// Sets the rules of a resource, or of a kind of resource at a location.
+pub async fn save_rules(
+    tx: &mut Tx,
+    location_id: i64,
+    target: RulesTarget<'_>,
+    rules: &Rules,
+) -> Result<(), Error> {
+    let (kind, resource_id) = match target {
+        RulesTarget::Resource(id) => (None, Some(id)),
+        RulesTarget::Kind(kind) => (Some(kind), None),
+    };
+    on_tx!(tx, conn => sqlx::query(
+        "DELETE FROM booking_rules WHERE location_id = $1 AND (kind = $2 OR resource_id = $3)")
+        .bind(location_id)
+        .bind(kind)
+        .bind(resource_id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO booking_rules (location_id, kind, resource_id, slot_minutes, min_minutes,
+             max_minutes, lead_minutes, horizon_days, per_day, per_week, buffer_minutes,
+             needs_approval, check_in_minutes, within_hours, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)")
+        .bind(location_id)
+        .bind(kind)
+        .bind(resource_id)
+        .bind(rules.slot_minutes)
+        .bind(rules.min_minutes)
+        .bind(rules.max_minutes)
+        .bind(rules.lead_minutes)
+        .bind(rules.horizon_days)
+        .bind(rules.per_day)
+        .bind(rules.per_week)
+        .bind(rules.buffer_minutes)
+        .bind(rules.needs_approval)
+        .bind(rules.check_in_minutes)
+        .bind(rules.within_hours)
+        .bind(clock::now())
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Who may book a resource; empty: every member.
+pub async fn access(db: &Db, resource_id: i64) -> Result<Vec<Access>, Error> {
+    let rows: Vec<(Option<String>, Option<i64>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT role, unit_id FROM resource_access WHERE resource_id = $1 ORDER BY id")
+        .bind(resource_id)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(role, unit)| match (role, unit) {
+            (Some(role), _) => Role::parse(&role).map(Access::Role),
+            (None, Some(unit)) => Some(Access::Unit(unit)),
+            _ => None,
+        })
+        .collect())
+}
+
+pub async fn set_access(tx: &mut Tx, resource_id: i64, access: &[Access]) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query("DELETE FROM resource_access WHERE resource_id = $1")
+        .bind(resource_id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    for entry in access {
+        let (role, unit) = match entry {
+            Access::Role(role) => (Some(role.as_str()), None),
+            Access::Unit(unit) => (None, Some(*unit)),
+        };
+        on_tx!(tx, conn => sqlx::query(
+            "INSERT INTO resource_access (resource_id, role, unit_id) VALUES ($1, $2, $3)")
+            .bind(resource_id)
+            .bind(role)
+            .bind(unit)
+            .execute(&mut *conn)
+            .await
+            .map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+/// A closure of a location over `[start, end)`.
+#[derive(Clone, Debug)]
+pub struct Closure {
+    pub id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub reason: Text,
+}
+
+type ClosureRow = (
+    i64,
+    DateTime<Utc>,
+    DateTime<Utc>,
+    Option<String>,
+    Option<String>,
+);
+
+/// The closures of a location that meet `[from, to)`.
+pub async fn closures(
+    db: &Db,
+    location_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Closure>, Error> {
+    let rows: Vec<ClosureRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, start_at, end_at, reason_kk, reason_ru FROM closures
+         WHERE location_id = $1 AND start_at < $3 AND end_at > $2 ORDER BY start_at")
+        .bind(location_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, start, end, kk, ru)| Closure {
+            id,
+            start,
+            end,
+            reason: Text::new(kk, ru),
+        })
+        .collect())
+}
+
+pub async fn insert_closure(
+    tx: &mut Tx,
+    location_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    reason: &Text,
+) -> Result<i64, Error> {
+    Ok(on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO closures (location_id, start_at, end_at, reason_kk, reason_ru, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .bind(location_id)
+        .bind(start)
+        .bind(end)
+        .bind(&reason.kk)
+        .bind(&reason.ru)
+        .bind(clock::now())
+        .fetch_one(conn)
+        .await)?)
+}
+
+pub async fn delete_closure(tx: &mut Tx, location_id: i64, id: i64) -> Result<bool, Error> {
+    let n = on_tx!(tx, conn => sqlx::query("DELETE FROM closures WHERE id = $1 AND location_id = $2")
+        .bind(id)
+        .bind(location_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}
+
+/// Which of these resources (all at one location) keep to the opening hours.
+pub async fn within_hours(
+    db: &Db,
+    location_id: i64,
+    resources: &[Resource],
+) -> Result<std::collections::HashSet<i64>, Error> {
+    let rows: Vec<(Option<String>, Option<i64>, bool)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT kind, resource_id, within_hours FROM booking_rules WHERE location_id = $1")
+        .bind(location_id)
+        .fetch_all(pool)
+        .await)?;
+    Ok(resources
+        .iter()
+        .filter(|r| {
+            rows.iter()
+                .find(|(_, id, _)| *id == Some(r.id))
+                .or_else(|| {
+                    rows.iter()
+                        .find(|(kind, ..)| kind.as_deref() == Some(&r.kind))
+                })
+                .map(|(.., within)| *within)
+                .unwrap_or_else(|| Rules::defaults(&r.kind).within_hours)
+        })
+        .map(|r| r.id)
+        .collect())
 }

@@ -4,6 +4,7 @@
 mod admin;
 mod api;
 mod auth;
+mod bookings;
 mod browser;
 mod cli;
 mod helpers;

@@ -1,0 +1,519 @@
+//! Making, cancelling, approving and checking in bookings: the rules of who may do what,
+//! around the storage's no-overlap guarantee.
+
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
+
+use super::model::{Booking, Status};
+use super::rules::{self, Rules, Surroundings};
+use super::storage::{self, NewBooking};
+use crate::accounts::{CurrentUser, Role};
+use crate::audit;
+use crate::clock;
+use crate::db::{Db, Tx};
+use crate::error::{Error, FieldError};
+use crate::org;
+use crate::spaces::{self, Access, Location, Resource};
+
+/// The longest purpose a booking may carry.
+pub const PURPOSE_MAX: usize = 200;
+
+/// A booking request, parsed.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub resource_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub purpose: Option<String>,
+    /// Staff booking for a member; `None`: for the caller.
+    pub for_user: Option<i64>,
+    /// Staff setting the rules aside, and why.
+    pub override_reason: Option<String>,
+}
+
+/// Checks a purpose or an override reason: trimmed, at most [`PURPOSE_MAX`] characters.
+pub fn parse_note(field: &'static str, raw: Option<&str>) -> Result<Option<String>, FieldError> {
+    let note = raw.map(str::trim).filter(|s| !s.is_empty());
+    match note {
+        Some(n) if n.chars().count() > PURPOSE_MAX => {
+            Err(FieldError::new(field, "too_long").with_limit(PURPOSE_MAX as i64))
+        }
+        other => Ok(other.map(str::to_string)),
+    }
+}
+
+/// Everything a request is judged against.
+pub struct Setting {
+    pub resource: Resource,
+    pub location: Location,
+    pub rules: Rules,
+    /// The caller manages the location's spaces (space manager or admin over its unit).
+    pub staff: bool,
+    /// Whom the booking is for.
+    pub user_id: i64,
+    pub override_reason: Option<String>,
+}
+
+/// Whether `user` manages the spaces of a location.
+pub async fn manages(db: &Db, user: &CurrentUser, location: &Location) -> Result<bool, Error> {
+    org::holds_over(
+        db,
+        user,
+        &[Role::SpaceManager, Role::Admin],
+        location.unit_id,
+    )
+    .await
+}
+
+/// Loads the resource, its location and rules, and decides whether the caller may book it
+/// for that member at all.
+pub async fn setting(db: &Db, actor: &CurrentUser, req: &Request) -> Result<Setting, Error> {
+    let resource = spaces::storage::resource(db, req.resource_id)
+        .await?
+        .ok_or_else(|| Error::invalid("resource_id", "unknown"))?;
+    let location = spaces::storage::location(db, resource.location_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !resource.active {
+        return Err(Error::Rule {
+            code: "resource_inactive",
+            limit: None,
+        });
+    }
+    let staff = manages(db, actor, &location).await?;
+    let user_id = req.for_user.unwrap_or(actor.id);
+    if (user_id != actor.id || req.override_reason.is_some()) && !staff {
+        return Err(Error::Forbidden);
+    }
+    if !staff && !may_book(db, actor, resource.id).await? {
+        return Err(Error::Rule {
+            code: "booking_not_allowed",
+            limit: None,
+        });
+    }
+    let (rules, _) = spaces::storage::rules(db, &resource).await?;
+    Ok(Setting {
+        resource,
+        location,
+        rules,
+        staff,
+        user_id,
+        override_reason: req.override_reason.clone(),
+    })
+}
+
+/// Whether a member may book a resource: everyone, unless the resource names roles or
+/// units; then holders of such a role, or members of such a unit or a unit below it.
+pub async fn may_book(db: &Db, user: &CurrentUser, resource_id: i64) -> Result<bool, Error> {
+    let access = spaces::storage::access(db, resource_id).await?;
+    if access.is_empty() {
+        return Ok(true);
+    }
+    for entry in &access {
+        match entry {
+            Access::Role(role) if user.has_role_anywhere(*role) => return Ok(true),
+            Access::Unit(unit)
+                if org::holds_over(db, user, &[Role::Coordinator], *unit).await? =>
+            {
+                return Ok(true);
+            }
+            _ => {}
+        }
+    }
+    let units: Vec<i64> = crate::members::storage::memberships_of(db, user.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.ended_on.is_none() && m.status == "active")
+        .map(|m| m.unit_id)
+        .collect();
+    for unit in units {
+        let mut line = org::storage::ancestors(db, unit).await?;
+        line.push(unit);
+        if access
+            .iter()
+            .any(|a| matches!(a, Access::Unit(u) if line.contains(u)))
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Judges one interval by the rules inside the write transaction (so that quotas and
+/// buffers cannot be raced), unless staff set the rules aside.
+pub async fn judge(
+    tx: &mut Tx,
+    s: &Setting,
+    now: DateTime<Utc>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<(), Error> {
+    if s.override_reason.is_some() {
+        return if end > start {
+            Ok(())
+        } else {
+            Err(Error::Rule {
+                code: "booking_empty",
+                limit: None,
+            })
+        };
+    }
+    let tz = s.location.time_zone;
+    let r = &s.rules;
+    if r.per_day.is_some() || r.per_week.is_some() {
+        storage::lock(tx, 1, s.user_id).await?;
+    }
+    if r.buffer_minutes > 0 {
+        storage::lock(tx, 2, s.resource.id).await?;
+    }
+    let closures = storage::closures_in(tx, s.location.id, start, end).await?;
+    let buffer = Duration::minutes(r.buffer_minutes.into());
+    let neighbours = if r.buffer_minutes > 0 {
+        storage::live_in(tx, s.resource.id, start - buffer, end + buffer).await?
+    } else {
+        vec![]
+    };
+    let ((day_from, day_to), (week_from, week_to)) = rules::day_and_week(tz, start);
+    let (mut same_day, mut same_week) = (0, 0);
+    if r.per_day.is_some() {
+        same_day = storage::count_for_member(
+            tx,
+            s.user_id,
+            s.location.id,
+            &s.resource.kind,
+            day_from,
+            day_to,
+        )
+        .await?;
+    }
+    if r.per_week.is_some() {
+        same_week = storage::count_for_member(
+            tx,
+            s.user_id,
+            s.location.id,
+            &s.resource.kind,
+            week_from,
+            week_to,
+        )
+        .await?;
+    }
+    rules::check(
+        r,
+        tz,
+        now,
+        start,
+        end,
+        &Surroundings {
+            hours: &s.location.hours,
+            closures: &closures,
+            neighbours: &neighbours,
+            same_day,
+            same_week,
+        },
+    )
+}
+
+/// The new booking's status and check-in deadline under the setting.
+pub fn new_booking<'a>(
+    s: &'a Setting,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    purpose: Option<&'a str>,
+    series_id: Option<i64>,
+    actor: &CurrentUser,
+) -> NewBooking<'a> {
+    NewBooking {
+        resource_id: s.resource.id,
+        user_id: s.user_id,
+        // Staff booking the hall themselves need no one's approval.
+        status: if s.rules.needs_approval && !s.staff {
+            Status::Pending
+        } else {
+            Status::Confirmed
+        },
+        start,
+        end,
+        purpose,
+        series_id,
+        check_in_by: s
+            .rules
+            .check_in_minutes
+            .map(|m| (start + Duration::minutes(m.into())).min(end)),
+        booked_by: (s.user_id != actor.id).then_some(actor.id),
+        override_reason: s.override_reason.as_deref(),
+    }
+}
+
+/// Books one interval. A taken interval answers `booking_conflict` with the booking in
+/// the way; a broken rule answers its own code.
+pub async fn book(
+    db: &Db,
+    actor: &CurrentUser,
+    ip: IpAddr,
+    req: &Request,
+) -> Result<Booking, Error> {
+    let s = setting(db, actor, req).await?;
+    let now = clock::now();
+    let mut tx = db.begin().await?;
+    judge(&mut tx, &s, now, req.start, req.end).await?;
+    let new = new_booking(&s, req.start, req.end, req.purpose.as_deref(), None, actor);
+    let booking = match storage::insert(&mut tx, &new).await {
+        Ok(booking) => booking,
+        Err(Error::BookingConflict { start, end }) => {
+            drop(tx);
+            return Err(conflict(db, req.resource_id, start, end).await);
+        }
+        Err(other) => return Err(other),
+    };
+    if booking.booked_by.is_some() || booking.override_reason.is_some() {
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "booking.create",
+            "booking",
+            Some(booking.id),
+            json!({"for": booking.user_id, "resource": booking.resource_id,
+                   "start": booking.start, "end": booking.end,
+                   "override_reason": booking.override_reason}),
+            Some(ip),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(booking)
+}
+
+/// The conflict error, naming the live booking in the way of `[start, end)`.
+pub async fn conflict(
+    db: &Db,
+    resource_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Error {
+    match storage::first_live_overlap(db, resource_id, start, end).await {
+        Ok(Some((start, end))) => Error::BookingConflict { start, end },
+        Ok(None) => Error::BookingConflict { start, end },
+        Err(e) => e,
+    }
+}
+
+/// A booking the caller may see: their own, or any at a location they manage.
+pub async fn visible(db: &Db, actor: &CurrentUser, id: i64) -> Result<(Booking, bool), Error> {
+    let booking = storage::find(db, id).await?.ok_or(Error::NotFound)?;
+    let staff = staff_of(db, actor, &booking).await?;
+    if booking.user_id != Some(actor.id) && !staff {
+        return Err(Error::NotFound);
+    }
+    Ok((booking, staff))
+}
+
+async fn staff_of(db: &Db, actor: &CurrentUser, booking: &Booking) -> Result<bool, Error> {
+    let Some(resource) = spaces::storage::resource(db, booking.resource_id).await? else {
+        return Ok(false);
+    };
+    let Some(location) = spaces::storage::location(db, resource.location_id).await? else {
+        return Ok(false);
+    };
+    manages(db, actor, &location).await
+}
+
+/// Which occurrences a cancellation covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CancelScope {
+    One,
+    /// This occurrence and every later one of its series.
+    Following,
+}
+
+/// Cancels a booking (or it and the rest of its series); returns how many were cancelled.
+pub async fn cancel(
+    db: &Db,
+    actor: &CurrentUser,
+    ip: IpAddr,
+    id: i64,
+    scope: CancelScope,
+) -> Result<u64, Error> {
+    let (booking, staff) = visible(db, actor, id).await?;
+    if !matches!(booking.status, Status::Pending | Status::Confirmed) {
+        return Err(Error::Conflict("booking_not_cancellable"));
+    }
+    let mut tx = db.begin().await?;
+    let n = match (scope, booking.series_id) {
+        (CancelScope::Following, Some(series)) => {
+            storage::cancel_series_from(&mut tx, series, booking.start).await?
+        }
+        _ => u64::from(
+            storage::transition(
+                &mut tx,
+                id,
+                &[Status::Pending, Status::Confirmed],
+                Status::Cancelled,
+                None,
+                None,
+            )
+            .await?,
+        ),
+    };
+    if n == 0 {
+        return Err(Error::Conflict("booking_not_cancellable"));
+    }
+    if staff && booking.user_id != Some(actor.id) {
+        audit::record(
+            &mut tx,
+            Some(actor.id),
+            "booking.cancel",
+            "booking",
+            Some(id),
+            json!({"for": booking.user_id, "cancelled": n, "following": scope == CancelScope::Following}),
+            Some(ip),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// A space manager's decision on a pending booking.
+pub async fn decide(
+    db: &Db,
+    actor: &CurrentUser,
+    ip: IpAddr,
+    id: i64,
+    approve: bool,
+    reason: Option<&str>,
+) -> Result<Booking, Error> {
+    let booking = storage::find(db, id).await?.ok_or(Error::NotFound)?;
+    if !staff_of(db, actor, &booking).await? {
+        return Err(Error::Forbidden);
+    }
+    let reason = parse_note("reason", reason).map_err(|e| Error::Invalid(vec![e]))?;
+    if !approve && reason.is_none() {
+        return Err(Error::invalid("reason", "required"));
+    }
+    let mut tx = db.begin().await?;
+    let to = if approve {
+        Status::Confirmed
+    } else {
+        Status::Declined
+    };
+    if !storage::transition(
+        &mut tx,
+        id,
+        &[Status::Pending],
+        to,
+        Some(actor.id),
+        reason.as_deref(),
+    )
+    .await?
+    {
+        return Err(Error::Conflict("booking_not_pending"));
+    }
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        if approve {
+            "booking.approve"
+        } else {
+            "booking.decline"
+        },
+        "booking",
+        Some(id),
+        json!({"for": booking.user_id, "reason": reason}),
+        Some(ip),
+    )
+    .await?;
+    tx.commit().await?;
+    storage::find(db, id).await?.ok_or(Error::NotFound)
+}
+
+/// How early before its start a booking may be checked in.
+pub const EARLY_CHECK_IN: Duration = Duration::minutes(15);
+
+/// Why a check-in did not happen.
+#[derive(Debug)]
+pub enum CheckInRefusal {
+    /// Already checked in, at that time.
+    Already(DateTime<Utc>),
+    TooEarly,
+    NotConfirmed(Status),
+}
+
+/// Checks a booking in: staff at the front desk (by code), or its member at the resource.
+pub async fn check_in(
+    db: &Db,
+    booking: &Booking,
+    now: DateTime<Utc>,
+) -> Result<Result<Booking, CheckInRefusal>, Error> {
+    match booking.status {
+        Status::CheckedIn => {
+            return Ok(Err(CheckInRefusal::Already(
+                booking.checked_in_at.unwrap_or(booking.start),
+            )));
+        }
+        Status::Confirmed => {}
+        other => return Ok(Err(CheckInRefusal::NotConfirmed(other))),
+    }
+    if now < booking.start - EARLY_CHECK_IN {
+        return Ok(Err(CheckInRefusal::TooEarly));
+    }
+    if now >= booking.end || booking.check_in_by.is_some_and(|by| now >= by) {
+        return Ok(Err(CheckInRefusal::NotConfirmed(Status::NoShow)));
+    }
+    let mut tx = db.begin().await?;
+    let moved = storage::transition(
+        &mut tx,
+        booking.id,
+        &[Status::Confirmed],
+        Status::CheckedIn,
+        None,
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    let fresh = storage::find(db, booking.id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if moved {
+        Ok(Ok(fresh))
+    } else if fresh.status == Status::CheckedIn {
+        Ok(Err(CheckInRefusal::Already(
+            fresh.checked_in_at.unwrap_or(fresh.start),
+        )))
+    } else {
+        Ok(Err(CheckInRefusal::NotConfirmed(fresh.status)))
+    }
+}
+
+impl CheckInRefusal {
+    /// The refusal as an API error.
+    pub fn into_error(self) -> Error {
+        match self {
+            CheckInRefusal::Already(_) => Error::Conflict("already_checked_in"),
+            CheckInRefusal::TooEarly => Error::Rule {
+                code: "check_in_too_early",
+                limit: Some(EARLY_CHECK_IN.num_minutes()),
+            },
+            CheckInRefusal::NotConfirmed(Status::Pending) => {
+                Error::Conflict("booking_not_confirmed")
+            }
+            CheckInRefusal::NotConfirmed(Status::NoShow) => Error::Conflict("booking_released"),
+            CheckInRefusal::NotConfirmed(_) => Error::Conflict("booking_not_active"),
+        }
+    }
+}
+
+/// Whether staff may run the front desk of any location (space manager or admin somewhere).
+pub fn front_desk_staff(user: &CurrentUser) -> bool {
+    user.has_role_anywhere(Role::SpaceManager) || user.has_role_anywhere(Role::Admin)
+}
+
+/// Whether the caller manages the location of a booking.
+pub async fn manages_booking(
+    db: &Db,
+    actor: &CurrentUser,
+    booking: &Booking,
+) -> Result<bool, Error> {
+    staff_of(db, actor, booking).await
+}
