@@ -6,6 +6,7 @@ pub mod context;
 pub mod cookies;
 pub mod extract;
 pub mod page;
+pub mod qr;
 
 pub use context::{Ctx, Identity};
 pub use extract::{Form, Json};

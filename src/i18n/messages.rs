@@ -20,6 +20,9 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/import.ftl")),
             include_str!(concat!("../../locales/", $lang, "/bookings.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/booking-pages.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
         ]
     };
 }
