@@ -4,6 +4,7 @@
 mod admin;
 mod api;
 mod auth;
+mod booking_pages;
 mod bookings;
 mod browser;
 mod cli;
