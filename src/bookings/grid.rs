@@ -373,17 +373,17 @@ async fn week_grid(
                     } else if free == 0 {
                         ("booked", ctx.t("grid-cell-full"))
                     } else {
-                        ("free", ctx.t1("grid-free-time", "time", view::duration(ctx, free)))
+                        ("free", view::duration(ctx, free))
                     };
                     Cell {
                         class,
                         label: format!(
                             "{}: {}",
                             format::date(*d, ctx.locale),
-                            if text.is_empty() {
-                                ctx.t("grid-cell-past")
-                            } else {
-                                text.clone()
+                            match class {
+                                "past" => ctx.t("grid-cell-past"),
+                                "free" => ctx.t1("grid-free-time", "time", text.clone()),
+                                _ => text.clone(),
                             }
                         ),
                         href: (class == "free").then(|| format!("/resources/{}?date={d}", r.id)),
