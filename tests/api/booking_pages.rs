@@ -488,3 +488,48 @@ async fn pages_need_the_right_person() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn staff_book_for_a_member_past_a_rule_with_a_reason_that_is_kept_and_audited() {
+    let app = TestApp::spawn().await;
+    let center = seed_center(&app.db, "Asia/Aqtobe", 1).await;
+    app.create_user("member@example.kz", "member", None).await;
+    app.create_user("manager@example.kz", "space_manager", None).await;
+    let manager = app.browser_logged_in("manager@example.kz").await;
+    let date = local(&center, 2, 9, 0)
+        .with_timezone(&center.tz)
+        .date_naive()
+        .to_string();
+    let desk = center.desks[0].to_string();
+    let page = format!("/resources/{desk}?lang=en");
+    let html = manager.get(&page).await.text().await.unwrap();
+    assert!(html.contains("name=\"override_reason\""), "staff see the override");
+    let fields = |email: &'static str| {
+        vec![
+            ("resource_id", desk.clone()),
+            ("date", date.clone()),
+            ("start", "08:00".to_string()),
+            // 13 hours: past the desks' 12-hour maximum.
+            ("minutes", "780".to_string()),
+            ("for_email", email.to_string()),
+            ("override_reason", "Хакатон «Жаңа толқын»".to_string()),
+        ]
+    };
+    let unknown = send(&manager, &page, fields("nobody@example.kz")).await;
+    assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.text().await.unwrap().contains("value=\"nobody@example.kz\""));
+    let booked = send(&manager, &page, fields("member@example.kz")).await;
+    assert_eq!(booked.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        count_where(&app, "override_reason = 'Хакатон «Жаңа толқын»' AND booked_by IS NOT NULL").await,
+        1
+    );
+    assert_eq!(app.count("audit_log WHERE action = 'booking.create'").await, 1);
+
+    // A member sees no override and cannot send one.
+    let member = app.browser_logged_in("member@example.kz").await;
+    assert!(!member.get(&page).await.text().await.unwrap().contains("override_reason"));
+    let refused = send(&member, &page, fields("")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(bookings_in_db(&app).await, 1);
+}
