@@ -51,4 +51,39 @@
       });
     });
   });
+  // [data-scanner] (hidden): shown where the browser can read QR codes from the camera
+  // (BarcodeDetector); a scanned ticket fills the code field named by data-fills and sends
+  // its form. Without it, staff type the code or use a hand scanner that types it.
+  document.querySelectorAll("[data-scanner]").forEach(function (block) {
+    var field = document.getElementById(block.dataset.fills);
+    var button = block.querySelector("button");
+    var video = block.querySelector("video");
+    if (!field || !button || !video || !("BarcodeDetector" in window) ||
+        !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      return;
+    }
+    block.hidden = false;
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    button.addEventListener("click", function () {
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+        video.hidden = false;
+        video.srcObject = stream;
+        video.play();
+        var look = function () {
+          detector.detect(video).then(function (codes) {
+            if (codes.length > 0) {
+              stream.getTracks().forEach(function (t) { t.stop(); });
+              field.value = codes[0].rawValue;
+              field.form.submit();
+            } else {
+              window.setTimeout(look, 250);
+            }
+          }, function () { window.setTimeout(look, 500); });
+        };
+        look();
+      }, function () {
+        block.querySelector("[data-scanner-error]").hidden = false;
+      });
+    });
+  });
 })();

@@ -192,7 +192,13 @@ mod tests {
                     .set("time", "21:00")
                     .set("limit", 14)
                     .set("version", "v1")
-                    .set("age", 35);
+                    .set("age", 35)
+                    .set("hours", 2)
+                    .set("minutes", 30)
+                    .set("days", 14)
+                    .set("booked", 3)
+                    .set("skipped", 1)
+                    .set("code", "ABCD-EFGH");
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");
