@@ -86,4 +86,45 @@
       });
     });
   });
+  // <input type=file data-downscale=N data-max-bytes=M>: a photo from a phone's camera is
+  // often several megabytes; it is scaled in the browser to at most N pixels a side and
+  // sent as JPEG, so that it fits the server's limit. The submit button waits meanwhile.
+  document.querySelectorAll("input[type=file][data-downscale]").forEach(function (input) {
+    if (!window.createImageBitmap || !window.DataTransfer || !HTMLCanvasElement.prototype.toBlob) {
+      return;
+    }
+    var side = Number(input.dataset.downscale);
+    var max = Number(input.dataset.maxBytes);
+    var button = input.form && input.form.querySelector("button[type=submit]");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !/^image\//.test(file.type)) {
+        return;
+      }
+      createImageBitmap(file).then(function (bitmap) {
+        var scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+        if (scale === 1 && file.size <= max) {
+          return;
+        }
+        if (button) { button.disabled = true; }
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(bitmap.width * scale);
+        canvas.height = Math.round(bitmap.height * scale);
+        canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        var encode = function (quality) {
+          canvas.toBlob(function (blob) {
+            if (blob.size > max && quality > 0.5) {
+              encode(quality - 0.15);
+              return;
+            }
+            var files = new DataTransfer();
+            files.items.add(new File([blob], file.name.replace(/\.[^.]*$/, "") + ".jpg", { type: "image/jpeg" }));
+            input.files = files.files;
+            if (button) { button.disabled = false; }
+          }, "image/jpeg", quality);
+        };
+        encode(0.85);
+      }, function () { /* not an image the browser reads: the server will say so */ });
+    });
+  });
 })();

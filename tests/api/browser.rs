@@ -569,3 +569,127 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
     phone.close().await.unwrap();
     desk.close().await.unwrap();
 }
+
+/// A PNG of `side`×`side` noisy pixels: several megabytes, as a phone's photo is.
+fn large_png(side: u32) -> Vec<u8> {
+    use std::io::Write;
+    let mut raw = Vec::with_capacity((side * (side * 3 + 1)) as usize);
+    let mut seed: u32 = 2026;
+    for _ in 0..side {
+        raw.push(0);
+        for _ in 0..side * 3 {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            raw.push((seed >> 24) as u8);
+        }
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&raw).unwrap();
+    let data = z.finish().unwrap();
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], body: &[u8]| {
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(kind);
+        crc.update(body);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out.extend_from_slice(&crc.finalize().to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::new();
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &header);
+    chunk(&mut png, b"IDAT", &data);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[tokio::test]
+async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chromium() {
+    let Some(driver) = start_driver().await else {
+        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
+            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        }
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+        return;
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let app = TestApp::spawn_demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("camera.png");
+    let png = large_png(2400);
+    assert!(png.len() > 4 * 1024 * 1024, "the photo is larger than any limit");
+    std::fs::write(&file, &png).unwrap();
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=412,915", "--lang=kk"]
+        },
+        "goog:loggingPrefs": {"browser": "ALL"}
+    });
+    let client = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    client.goto(&app.url("/login?lang=kk")).await.unwrap();
+    fill(&client, "email", "aigerim@ortaq.local").await;
+    fill(&client, "password", ortaq::demo::MEMBER_PASSWORD).await;
+    client
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.goto(&app.url("/account/profile")).await.unwrap();
+    let picker = client.find(Locator::Id("photo")).await.unwrap();
+    picker.send_keys(&file.display().to_string()).await.unwrap();
+    // The script replaces the chosen file with a JPEG of at most 1280 pixels a side.
+    let mut size = 0;
+    for _ in 0..100 {
+        let value = client
+            .execute(
+                "const f = document.getElementById('photo').files[0]; return f && f.type === 'image/jpeg' ? f.size : 0;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        size = value.as_u64().unwrap_or(0);
+        if size > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(size > 0, "the photo was converted to JPEG in the browser");
+    assert!(size <= 900 * 1024, "and fits the limit: {size} bytes");
+    client
+        .find(Locator::Css("form[action^='/account/photo'] button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().path() != "/account/photo" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profile_photos p JOIN users u ON u.id = p.user_id
+         WHERE u.email = 'aigerim@ortaq.local' AND p.content_type = 'image/jpeg'")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert_eq!(stored, 1, "the scaled photo is stored");
+    screenshot(&client, "profile-photo-kk-phone").await;
+    assert_clean(&client, "uploading a large photo").await;
+    client.close().await.unwrap();
+}
