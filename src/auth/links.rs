@@ -79,7 +79,11 @@ fn url(state: &AppState, token: &str) -> String {
 }
 
 /// Checks that the caller manages the person, then makes the link (audited).
-async fn make(state: &AppState, ctx: &Ctx, person: i64) -> Result<(String, DateTime<Utc>, String), Error> {
+async fn make(
+    state: &AppState,
+    ctx: &Ctx,
+    person: i64,
+) -> Result<(String, DateTime<Utc>, String), Error> {
     let actor = ctx.user()?.clone();
     let target = accounts::find(&state.db, person)
         .await?
@@ -159,11 +163,7 @@ pub async fn create_api(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     let (url, expires_at, _) = make(&state, &ctx, id).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(SignInLink { url, expires_at }),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, Json(SignInLink { url, expires_at })).into_response())
 }
 
 #[derive(Template)]

@@ -90,10 +90,12 @@ async fn desk(
         match lookup(&state, &ctx, &code).await {
             Ok(line) => found = Some(line),
             Err(Error::Invalid(e)) => errors = e,
-            Err(err) => alert = view::alert(&ctx, crate::i18n::format::AKTOBE, &err).or(Some(Alert {
-                title: ctx.t("desk-unknown-code"),
-                detail: ctx.t("desk-unknown-code-detail"),
-            })),
+            Err(err) => {
+                alert = view::alert(&ctx, crate::i18n::format::AKTOBE, &err).or(Some(Alert {
+                    title: ctx.t("desk-unknown-code"),
+                    detail: ctx.t("desk-unknown-code-detail"),
+                }))
+            }
         }
     }
     let notice = (q.done.as_deref() == Some("checked_in")).then(|| ctx.t("ticket-checked-in"));
@@ -239,7 +241,17 @@ async fn check_in_code(
         Ok(_) => {
             let line = lookup(&state, &ctx, &code).await?;
             let notice = Some(ctx.t1("desk-checked-in", "name", line.member.clone()));
-            render(&state, &ctx, &locations, String::new(), vec![], None, notice, Some(line)).await
+            render(
+                &state,
+                &ctx,
+                &locations,
+                String::new(),
+                vec![],
+                None,
+                notice,
+                Some(line),
+            )
+            .await
         }
         Err(refusal) => {
             let at = match &refusal {
@@ -311,7 +323,11 @@ async fn staff_list(
     let mut errors = Vec::new();
     let location = match q.location.as_deref().filter(|s| !s.is_empty()) {
         None => locations[0].clone(),
-        Some(raw) => match raw.parse::<i64>().ok().and_then(|id| locations.iter().find(|l| l.id == id)) {
+        Some(raw) => match raw
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| locations.iter().find(|l| l.id == id))
+        {
             Some(l) => l.clone(),
             None => {
                 errors.push(FieldError::new("location", "invalid_choice"));
@@ -321,13 +337,14 @@ async fn staff_list(
     };
     let tz = location.time_zone;
     let today = clock::now().with_timezone(&tz).date_naive();
-    let mut date = |field: &'static str, raw: Option<&str>, default: NaiveDate| match raw.map(str::trim) {
-        None | Some("") => default,
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap_or_else(|_| {
-            errors.push(FieldError::new(field, "invalid_date"));
-            default
-        }),
-    };
+    let mut date =
+        |field: &'static str, raw: Option<&str>, default: NaiveDate| match raw.map(str::trim) {
+            None | Some("") => default,
+            Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap_or_else(|_| {
+                errors.push(FieldError::new(field, "invalid_date"));
+                default
+            }),
+        };
     let from = date("from", q.from.as_deref(), today);
     let to = date("to", q.to.as_deref(), from + Duration::days(14));
     let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
@@ -354,7 +371,11 @@ async fn staff_list(
         status,
         from: Some(rules::day_start(tz, from)),
         to: Some(rules::day_start(tz, to + Duration::days(1))),
-        limit: if needle.is_empty() { STAFF_LIMIT as i64 + 1 } else { 5000 },
+        limit: if needle.is_empty() {
+            STAFF_LIMIT as i64 + 1
+        } else {
+            5000
+        },
         ..Filter::default()
     };
     let now = clock::now();
@@ -363,7 +384,9 @@ async fn staff_list(
         .await?
         .into_iter()
         .filter(|(_, name)| needle.is_empty() || name.to_lowercase().contains(&needle))
-        .map(|(b, name)| BookingLine::new(&ctx, tz, &b, resources_by_id.get(&b.resource_id), name, now))
+        .map(|(b, name)| {
+            BookingLine::new(&ctx, tz, &b, resources_by_id.get(&b.resource_id), name, now)
+        })
         .collect();
     let truncated = lines.len() > STAFF_LIMIT;
     lines.truncate(STAFF_LIMIT);
@@ -372,7 +395,11 @@ async fn staff_list(
         label,
         selected,
     };
-    let mut resources = vec![choice(String::new(), ctx.t("grid-all-kinds"), resource.is_none())];
+    let mut resources = vec![choice(
+        String::new(),
+        ctx.t("grid-all-kinds"),
+        resource.is_none(),
+    )];
     resources.extend(all_resources.iter().map(|r| {
         choice(
             r.id.to_string(),
@@ -380,9 +407,17 @@ async fn staff_list(
             resource == Some(r.id),
         )
     }));
-    let mut statuses = vec![choice(String::new(), ctx.t("staff-any-status"), status.is_none())];
+    let mut statuses = vec![choice(
+        String::new(),
+        ctx.t("staff-any-status"),
+        status.is_none(),
+    )];
     statuses.extend(Status::ALL.iter().map(|s| {
-        choice(s.as_str().to_string(), ctx.t(s.message_id()), status == Some(*s))
+        choice(
+            s.as_str().to_string(),
+            ctx.t(s.message_id()),
+            status == Some(*s),
+        )
     }));
     let status_code = if errors.is_empty() {
         StatusCode::OK
@@ -394,7 +429,13 @@ async fn staff_list(
             ctx: &ctx,
             locations: locations
                 .iter()
-                .map(|l| choice(l.id.to_string(), ctx.text(&l.name).text, l.id == location.id))
+                .map(|l| {
+                    choice(
+                        l.id.to_string(),
+                        ctx.text(&l.name).text,
+                        l.id == location.id,
+                    )
+                })
                 .collect(),
             resources,
             statuses,

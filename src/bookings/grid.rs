@@ -162,7 +162,8 @@ async fn render(
         );
         (columns, rows, false, heading, 7)
     } else {
-        let (columns, rows, closed) = day_grid(state, ctx, &location, &resources, date, now).await?;
+        let (columns, rows, closed) =
+            day_grid(state, ctx, &location, &resources, date, now).await?;
         let heading = format!(
             "{}, {}",
             format::date(date, ctx.locale),
@@ -236,11 +237,22 @@ fn cell_state(
     now: DateTime<Utc>,
 ) -> &'static str {
     let meets = |s: DateTime<Utc>, e: DateTime<Utc>| s < to && from < e;
-    if a.busy.iter().any(|b| b.kind == "closed" && meets(b.start, b.end)) {
+    if a.busy
+        .iter()
+        .any(|b| b.kind == "closed" && meets(b.start, b.end))
+    {
         "closed"
-    } else if a.busy.iter().any(|b| b.kind == "booked" && meets(b.start, b.end)) {
+    } else if a
+        .busy
+        .iter()
+        .any(|b| b.kind == "booked" && meets(b.start, b.end))
+    {
         "booked"
-    } else if a.busy.iter().any(|b| b.kind == "pending" && meets(b.start, b.end)) {
+    } else if a
+        .busy
+        .iter()
+        .any(|b| b.kind == "pending" && meets(b.start, b.end))
+    {
         "pending"
     } else if !a.free.iter().any(|f| f.start <= from && to <= f.end) {
         "closed"
@@ -365,10 +377,17 @@ async fn week_grid(
                         .iter()
                         .map(|f| (f.end.min(end) - f.start.max(start)).num_minutes().max(0))
                         .sum();
-                    let open = location.hours_on(d.weekday().number_from_monday()).is_some();
+                    let open = location
+                        .hours_on(d.weekday().number_from_monday())
+                        .is_some();
                     let (class, text) = if end <= now {
                         ("past", String::new())
-                    } else if !open || (free == 0 && a.busy.iter().any(|b| b.kind == "closed" && b.start < end && start < b.end)) {
+                    } else if !open
+                        || (free == 0
+                            && a.busy
+                                .iter()
+                                .any(|b| b.kind == "closed" && b.start < end && start < b.end))
+                    {
                         ("closed", ctx.t("grid-cell-closed"))
                     } else if free == 0 {
                         ("booked", ctx.t("grid-cell-full"))
@@ -435,7 +454,11 @@ async fn book_now(
         let start = rules::floor_to_slot(now, tz, rules.slot_minutes.into());
         let end = start + Duration::minutes(minutes);
         let list = availability(&state, &location, std::slice::from_ref(desk), start, end).await?;
-        if !list[0].free.iter().any(|f| f.start <= start && end <= f.end) {
+        if !list[0]
+            .free
+            .iter()
+            .any(|f| f.start <= start && end <= f.end)
+        {
             continue;
         }
         let req = Request {
@@ -455,7 +478,10 @@ async fn book_now(
             }
             // Taken a moment ago, or this desk is not open to the member: try the next.
             Err(Error::BookingConflict { .. }) => {}
-            Err(Error::Rule { code, .. }) if code == "booking_not_allowed" => {}
+            Err(Error::Rule {
+                code: "booking_not_allowed",
+                ..
+            }) => {}
             Err(err @ Error::Rule { .. }) => {
                 last_refusal = Some(err);
                 break;

@@ -165,7 +165,16 @@ async fn ticket(
             _ => None,
         }
     };
-    render_ticket(&state, &ctx, id, notice.map(|n| ctx.t(n)), None, String::new(), vec![]).await
+    render_ticket(
+        &state,
+        &ctx,
+        id,
+        notice.map(|n| ctx.t(n)),
+        None,
+        String::new(),
+        vec![],
+    )
+    .await
 }
 
 async fn render_ticket(
@@ -379,7 +388,12 @@ async fn current_booking(
         .await?
         .into_iter()
         .map(|(b, _)| b)
-        .find(|b| matches!(b.status, Status::Confirmed | Status::CheckedIn | Status::Pending)))
+        .find(|b| {
+            matches!(
+                b.status,
+                Status::Confirmed | Status::CheckedIn | Status::Pending
+            )
+        }))
 }
 
 async fn render_at_resource(

@@ -129,7 +129,16 @@ async fn page(
         start: q.start.unwrap_or_default(),
         ..BookForm::default()
     };
-    render_with(&state, &ctx, resource, location, form, vec![], Extra::default()).await
+    render_with(
+        &state,
+        &ctx,
+        resource,
+        location,
+        form,
+        vec![],
+        Extra::default(),
+    )
+    .await
 }
 
 async fn load(state: &AppState, id: i64) -> Result<(Resource, Location), Error> {

@@ -15,7 +15,9 @@ use crate::spaces::Resource;
 /// A length as people say it: «30 мин», «1 сағ», «1 сағ 30 мин».
 pub fn duration(ctx: &Ctx, minutes: i64) -> String {
     let (hours, minutes) = (minutes / 60, minutes % 60);
-    let args = i18n::Args::new().set("hours", hours).set("minutes", minutes);
+    let args = i18n::Args::new()
+        .set("hours", hours)
+        .set("minutes", minutes);
     let id = match (hours, minutes) {
         (0, _) => "duration-minutes",
         (_, 0) => "duration-hours",

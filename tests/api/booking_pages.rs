@@ -54,8 +54,13 @@ async fn a_member_books_a_desk_on_its_page_and_gets_a_ticket_with_a_qr_code() {
     let aigerim = member(&app, "aigerim@example.kz").await;
 
     let grid = aigerim.get("/spaces?lang=ru").await.text().await.unwrap();
-    assert!(grid.contains("Место 0") && grid.contains("Комната"), "{grid}");
-    let tomorrow = local(&center, 1, 10, 0).with_timezone(&center.tz).date_naive();
+    assert!(
+        grid.contains("Место 0") && grid.contains("Комната"),
+        "{grid}"
+    );
+    let tomorrow = local(&center, 1, 10, 0)
+        .with_timezone(&center.tz)
+        .date_naive();
     let page = format!("/resources/{}?date={tomorrow}&lang=ru", center.desks[0]);
     let html = aigerim.get(&page).await.text().await.unwrap();
     assert!(html.contains("name=\"start\"") && html.contains("<option value=\"10:00\""));
@@ -80,8 +85,16 @@ async fn a_member_books_a_desk_on_its_page_and_gets_a_ticket_with_a_qr_code() {
     let ticket = location_of(&response);
     assert!(ticket.starts_with("/bookings/") && ticket.ends_with("?booked=1"));
 
-    let html = aigerim.get(&format!("{ticket}&lang=ru")).await.text().await.unwrap();
-    assert!(html.contains("<svg role=\"img\""), "the ticket carries a QR code");
+    let html = aigerim
+        .get(&format!("{ticket}&lang=ru"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<svg role=\"img\""),
+        "the ticket carries a QR code"
+    );
     assert!(html.contains("10:00–11:30"), "{html}");
     assert!(html.contains("Подготовка к форуму «Достық»"));
     let code: String = sqlx_code(&app).await;
@@ -166,7 +179,12 @@ async fn a_refused_form_comes_back_with_the_reason_and_what_was_typed() {
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = bad.text().await.unwrap();
-    for field in ["href=\"#date\"", "href=\"#start\"", "href=\"#minutes\"", "href=\"#until\""] {
+    for field in [
+        "href=\"#date\"",
+        "href=\"#start\"",
+        "href=\"#minutes\"",
+        "href=\"#until\"",
+    ] {
         assert!(html.contains(field), "{field} is named in {html}");
     }
     assert_eq!(bookings_in_db(&app).await, 1, "nothing refused was stored");
@@ -189,15 +207,19 @@ async fn a_weekly_series_is_previewed_then_booked_without_the_taken_week() {
         .client
         .post(app.url("/api/v1/bookings"))
         .bearer_auth(&token)
-        .json(&json!({"resource_id": center.room, "start": second_week.to_rfc3339(),
-                      "end": (second_week + Duration::hours(1)).to_rfc3339()}))
+        .json(
+            &json!({"resource_id": center.room, "start": second_week.to_rfc3339(),
+                      "end": (second_week + Duration::hours(1)).to_rfc3339()}),
+        )
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::CREATED);
 
     let club = member(&app, "club@example.kz").await;
-    let first = local(&center, 1, 18, 0).with_timezone(&center.tz).date_naive();
+    let first = local(&center, 1, 18, 0)
+        .with_timezone(&center.tz)
+        .date_naive();
     let until = (first + Duration::days(21)).to_string();
     let (room, date) = (center.room.to_string(), first.to_string());
     let page = format!("/resources/{room}?lang=kk");
@@ -214,7 +236,10 @@ async fn a_weekly_series_is_previewed_then_booked_without_the_taken_week() {
     assert_eq!(preview.status(), StatusCode::OK);
     let html = preview.text().await.unwrap();
     assert!(html.contains("3 күн бос"), "{html}");
-    assert!(html.contains("Бұл уақыт бос емес"), "the taken week is named");
+    assert!(
+        html.contains("Бұл уақыт бос емес"),
+        "the taken week is named"
+    );
     assert!(html.contains("name=\"confirm\" value=\"1\""));
     assert_eq!(bookings_in_db(&app).await, 1, "a preview books nothing");
 
@@ -232,11 +257,18 @@ async fn a_weekly_series_is_previewed_then_booked_without_the_taken_week() {
     let html = club.get(&ticket).await.text().await.unwrap();
     assert!(html.contains("value=\"following\""));
     let cancelled = club
-        .post_form(&ticket, &format!("{ticket}/cancel"), &[("scope", "following")])
+        .post_form(
+            &ticket,
+            &format!("{ticket}/cancel"),
+            &[("scope", "following")],
+        )
         .await;
     assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
     let live = count_where(&app, "status = 'confirmed'").await;
-    assert_eq!(live, 2, "the other member's booking and the first occurrence stay");
+    assert_eq!(
+        live, 2,
+        "the other member's booking and the first occurrence stay"
+    );
 }
 
 async fn club_bookings(app: &TestApp, email: &str) -> Vec<i64> {
@@ -307,8 +339,10 @@ async fn booking_now(app: &TestApp, center: &Center, user: i64) -> (i64, String)
         .client
         .post(app.url("/api/v1/bookings"))
         .bearer_auth(&token)
-        .json(&json!({"resource_id": center.desks[0], "start": start.to_rfc3339(),
-                      "end": (start + Duration::hours(2)).to_rfc3339()}))
+        .json(
+            &json!({"resource_id": center.desks[0], "start": start.to_rfc3339(),
+                      "end": (start + Duration::hours(2)).to_rfc3339()}),
+        )
         .send()
         .await
         .unwrap();
@@ -332,17 +366,36 @@ async fn a_member_checks_in_by_scanning_the_code_posted_on_the_desk() {
 
     // Someone else scanning the same poster finds no booking of theirs.
     let stranger = member(&app, "stranger@example.kz").await;
-    let html = stranger.get(&format!("{page}?lang=en")).await.text().await.unwrap();
+    let html = stranger
+        .get(&format!("{page}?lang=en"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("You have no booking of this resource now"));
     assert!(!html.contains("I am here"));
 
-    let html = dana.get(&format!("{page}?lang=en")).await.text().await.unwrap();
+    let html = dana
+        .get(&format!("{page}?lang=en"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("I am here: check in"), "{html}");
-    assert_eq!(count_where(&app, "status = 'checked_in'").await, 0, "a GET changes nothing");
+    assert_eq!(
+        count_where(&app, "status = 'checked_in'").await,
+        0,
+        "a GET changes nothing"
+    );
     let response = dana.post_form(&page, &page, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(count_where(&app, "status = 'checked_in'").await, 1);
-    let html = dana.get(&format!("{page}?lang=en")).await.text().await.unwrap();
+    let html = dana
+        .get(&format!("{page}?lang=en"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("You are checked in"));
 }
 
@@ -355,12 +408,19 @@ async fn the_front_desk_checks_in_by_code_and_is_for_staff_only() {
     let (_, code) = booking_now(&app, &center, member_id).await;
 
     let arman = app.browser_logged_in("arman@example.kz").await;
-    assert_eq!(arman.get("/front-desk").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        arman.get("/front-desk").await.status(),
+        StatusCode::FORBIDDEN
+    );
 
-    app.create_user("desk@example.kz", "space_manager", None).await;
+    app.create_user("desk@example.kz", "space_manager", None)
+        .await;
     let desk = app.browser_logged_in("desk@example.kz").await;
     let today = desk.get("/front-desk?lang=ru").await.text().await.unwrap();
-    assert!(today.contains("Тест Қолданушы"), "today's list names the member: {today}");
+    assert!(
+        today.contains("Тест Қолданушы"),
+        "today's list names the member: {today}"
+    );
 
     // A scanned ticket opens the page with the booking shown, nothing changed yet.
     let scanned = desk
@@ -376,9 +436,16 @@ async fn the_front_desk_checks_in_by_code_and_is_for_staff_only() {
         .post_form("/front-desk?lang=ru", "/front-desk", &[("code", "ABC")])
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.text().await.unwrap().contains("value=\"ABC\""), "what was typed stays");
+    assert!(
+        bad.text().await.unwrap().contains("value=\"ABC\""),
+        "what was typed stays"
+    );
     let unknown = desk
-        .post_form("/front-desk?lang=ru", "/front-desk", &[("code", "ZZZZ-ZZZZ")])
+        .post_form(
+            "/front-desk?lang=ru",
+            "/front-desk",
+            &[("code", "ZZZZ-ZZZZ")],
+        )
         .await;
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 
@@ -387,7 +454,12 @@ async fn the_front_desk_checks_in_by_code_and_is_for_staff_only() {
         .post_form("/front-desk?lang=ru", "/front-desk", &[("code", &typed)])
         .await;
     assert_eq!(done.status(), StatusCode::OK);
-    assert!(done.text().await.unwrap().contains("Отмечен(а): Тест Қолданушы"));
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("Отмечен(а): Тест Қолданушы")
+    );
     assert_eq!(count_where(&app, "status = 'checked_in'").await, 1);
     let again = desk
         .post_form("/front-desk?lang=ru", "/front-desk", &[("code", &code)])
@@ -423,15 +495,25 @@ async fn a_space_manager_declines_a_hall_request_with_a_reason_the_member_reads(
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let ticket = location_of(&response).replace("?booked=1", "");
-    let html = zhanna.get(&format!("{ticket}?lang=kk")).await.text().await.unwrap();
+    let html = zhanna
+        .get(&format!("{ticket}?lang=kk"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Растауды күтуде"));
     assert!(!html.contains("/decision"), "members do not decide");
     let refused = zhanna
-        .post_form(&ticket, &format!("{ticket}/decision"), &[("decision", "approve")])
+        .post_form(
+            &ticket,
+            &format!("{ticket}/decision"),
+            &[("decision", "approve")],
+        )
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 
-    app.create_user("manager@example.kz", "space_manager", None).await;
+    app.create_user("manager@example.kz", "space_manager", None)
+        .await;
     let manager = app.browser_logged_in("manager@example.kz").await;
     let list = manager
         .get("/staff/bookings?status=pending&lang=ru")
@@ -439,9 +521,16 @@ async fn a_space_manager_declines_a_hall_request_with_a_reason_the_member_reads(
         .text()
         .await
         .unwrap();
-    assert!(list.contains("Наурыз кеші") && list.contains("1 бронирование"), "{list}");
+    assert!(
+        list.contains("Наурыз кеші") && list.contains("1 бронирование"),
+        "{list}"
+    );
     let no_reason = manager
-        .post_form(&ticket, &format!("{ticket}/decision"), &[("decision", "decline")])
+        .post_form(
+            &ticket,
+            &format!("{ticket}/decision"),
+            &[("decision", "decline")],
+        )
         .await;
     assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(count_where(&app, "status = 'pending'").await, 1);
@@ -449,7 +538,10 @@ async fn a_space_manager_declines_a_hall_request_with_a_reason_the_member_reads(
         .post_form(
             &ticket,
             &format!("{ticket}/decision"),
-            &[("decision", "decline"), ("reason", "Залда жөндеу жұмыстары жүреді")],
+            &[
+                ("decision", "decline"),
+                ("reason", "Залда жөндеу жұмыстары жүреді"),
+            ],
         )
         .await;
     assert_eq!(declined.status(), StatusCode::SEE_OTHER);
@@ -494,7 +586,8 @@ async fn staff_book_for_a_member_past_a_rule_with_a_reason_that_is_kept_and_audi
     let app = TestApp::spawn().await;
     let center = seed_center(&app.db, "Asia/Aqtobe", 1).await;
     app.create_user("member@example.kz", "member", None).await;
-    app.create_user("manager@example.kz", "space_manager", None).await;
+    app.create_user("manager@example.kz", "space_manager", None)
+        .await;
     let manager = app.browser_logged_in("manager@example.kz").await;
     let date = local(&center, 2, 9, 0)
         .with_timezone(&center.tz)
@@ -503,7 +596,10 @@ async fn staff_book_for_a_member_past_a_rule_with_a_reason_that_is_kept_and_audi
     let desk = center.desks[0].to_string();
     let page = format!("/resources/{desk}?lang=en");
     let html = manager.get(&page).await.text().await.unwrap();
-    assert!(html.contains("name=\"override_reason\""), "staff see the override");
+    assert!(
+        html.contains("name=\"override_reason\""),
+        "staff see the override"
+    );
     let fields = |email: &'static str| {
         vec![
             ("resource_id", desk.clone()),
@@ -517,18 +613,39 @@ async fn staff_book_for_a_member_past_a_rule_with_a_reason_that_is_kept_and_audi
     };
     let unknown = send(&manager, &page, fields("nobody@example.kz")).await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(unknown.text().await.unwrap().contains("value=\"nobody@example.kz\""));
+    assert!(
+        unknown
+            .text()
+            .await
+            .unwrap()
+            .contains("value=\"nobody@example.kz\"")
+    );
     let booked = send(&manager, &page, fields("member@example.kz")).await;
     assert_eq!(booked.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        count_where(&app, "override_reason = 'Хакатон «Жаңа толқын»' AND booked_by IS NOT NULL").await,
+        count_where(
+            &app,
+            "override_reason = 'Хакатон «Жаңа толқын»' AND booked_by IS NOT NULL"
+        )
+        .await,
         1
     );
-    assert_eq!(app.count("audit_log WHERE action = 'booking.create'").await, 1);
+    assert_eq!(
+        app.count("audit_log WHERE action = 'booking.create'").await,
+        1
+    );
 
     // A member sees no override and cannot send one.
     let member = app.browser_logged_in("member@example.kz").await;
-    assert!(!member.get(&page).await.text().await.unwrap().contains("override_reason"));
+    assert!(
+        !member
+            .get(&page)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("override_reason")
+    );
     let refused = send(&member, &page, fields("")).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert_eq!(bookings_in_db(&app).await, 1);

@@ -441,7 +441,7 @@ async fn wait_for_prefix(client: &Client, prefix: &str) -> String {
 
 #[tokio::test]
 async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_front_desk_in_chromium()
-{
+ {
     let Some(driver) = start_driver().await else {
         if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
             panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
@@ -528,14 +528,19 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
     fill(&phone, "purpose", "Курстық жұмыс").await;
     screenshot(&phone, "resource-form-kk-phone").await;
     phone
-        .find(Locator::Css("form[action='/bookings/new'] button[type=submit]"))
+        .find(Locator::Css(
+            "form[action='/bookings/new'] button[type=submit]",
+        ))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
     let ticket = wait_for_prefix(&phone, "/bookings/").await;
-    phone.find(Locator::Css("svg.qr")).await.expect("the QR code");
+    phone
+        .find(Locator::Css("svg.qr"))
+        .await
+        .expect("the QR code");
     let code = phone
         .find(Locator::Css(".qr-box .code"))
         .await
@@ -558,7 +563,13 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
     desk.goto(&app.url(&format!("/front-desk?code={code}")))
         .await
         .unwrap();
-    let found = desk.find(Locator::Css(".found")).await.unwrap().text().await.unwrap();
+    let found = desk
+        .find(Locator::Css(".found"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(found.contains("Место 1"), "{found}");
     screenshot(&desk, "front-desk-ru-desktop").await;
     desk.goto(&app.url("/staff/bookings")).await.unwrap();
@@ -576,11 +587,11 @@ fn large_png(side: u32) -> Vec<u8> {
     let mut raw = Vec::with_capacity((side * (side * 3 + 1)) as usize);
     let mut seed: u32 = 2026;
     for _ in 0..side {
-        raw.push(0);
-        for _ in 0..side * 3 {
+        // Each row starts with its filter byte (none), then noisy RGB.
+        raw.extend(std::iter::once(0).chain((0..side * 3).map(|_| {
             seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            raw.push((seed >> 24) as u8);
-        }
+            (seed >> 24) as u8
+        })));
     }
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     z.write_all(&raw).unwrap();
@@ -619,7 +630,10 @@ async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chro
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("camera.png");
     let png = large_png(2400);
-    assert!(png.len() > 4 * 1024 * 1024, "the photo is larger than any limit");
+    assert!(
+        png.len() > 4 * 1024 * 1024,
+        "the photo is larger than any limit"
+    );
     std::fs::write(&file, &png).unwrap();
     let caps = json!({
         "browserName": "chrome",
@@ -670,7 +684,9 @@ async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chro
     assert!(size > 0, "the photo was converted to JPEG in the browser");
     assert!(size <= 900 * 1024, "and fits the limit: {size} bytes");
     client
-        .find(Locator::Css("form[action^='/account/photo'] button[type=submit]"))
+        .find(Locator::Css(
+            "form[action^='/account/photo'] button[type=submit]",
+        ))
         .await
         .unwrap()
         .click()

@@ -12,6 +12,6 @@ mod helpers;
 mod import;
 mod members;
 mod pages;
-mod sign_in_links;
 mod rights;
+mod sign_in_links;
 mod storage;

@@ -86,31 +86,54 @@ async fn a_coordinator_gives_a_member_a_link_that_sets_a_password_once() {
     let body: serde_json::Value = response.json().await.unwrap();
     let link = path_of(body["url"].as_str().unwrap());
     let (anonymous, _) = app.other_client();
-    let old = anonymous.get(app.url(&path_of(&first))).send().await.unwrap();
+    let old = anonymous
+        .get(app.url(&path_of(&first)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(old.status(), StatusCode::CONFLICT);
-    assert_eq!(app.count("audit_log WHERE action = 'member.sign_in_link'").await, 2);
+    assert_eq!(
+        app.count("audit_log WHERE action = 'member.sign_in_link'")
+            .await,
+        2
+    );
 
     // The member opens it: the two passwords must match and not be a common one.
     let newcomer = app.browser_from("127.0.0.1");
-    let html = newcomer.get(&format!("{link}?lang=ru")).await.text().await.unwrap();
+    let html = newcomer
+        .get(&format!("{link}?lang=ru"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Добро пожаловать"));
     let differ = newcomer
         .post_form(
             &link,
             &link,
-            &[("password", "тау-өзен-дала-2026"), ("password_again", "тау-өзен-дала-2027")],
+            &[
+                ("password", "тау-өзен-дала-2026"),
+                ("password_again", "тау-өзен-дала-2027"),
+            ],
         )
         .await;
     assert_eq!(differ.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let common = newcomer
-        .post_form(&link, &link, &[("password", "password"), ("password_again", "password")])
+        .post_form(
+            &link,
+            &link,
+            &[("password", "password"), ("password_again", "password")],
+        )
         .await;
     assert_eq!(common.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let done = newcomer
         .post_form(
             &link,
             &link,
-            &[("password", "тау-өзен-дала-2026"), ("password_again", "тау-өзен-дала-2026")],
+            &[
+                ("password", "тау-өзен-дала-2026"),
+                ("password_again", "тау-өзен-дала-2026"),
+            ],
         )
         .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
@@ -119,11 +142,12 @@ async fn a_coordinator_gives_a_member_a_link_that_sets_a_password_once() {
     // Used up; the new password logs in.
     let again = anonymous.get(app.url(&link)).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::CONFLICT);
-    let email: String = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
+    let email: String =
+        ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT email FROM users WHERE id = $1")
         .bind(member)
         .fetch_one(pool)
         .await)
-    .unwrap();
+        .unwrap();
     let fresh = app.browser_from("127.0.0.1");
     let login = fresh.login(&email, "тау-өзен-дала-2026").await;
     assert_eq!(login.status(), StatusCode::SEE_OTHER);
@@ -133,7 +157,11 @@ async fn a_coordinator_gives_a_member_a_link_that_sets_a_password_once() {
 async fn an_expired_link_does_not_work() {
     let app = TestApp::spawn_demo().await;
     let (member, coordinator, _) = setup(&app).await;
-    let body: serde_json::Value = make_link(&app, coordinator, member).await.json().await.unwrap();
+    let body: serde_json::Value = make_link(&app, coordinator, member)
+        .await
+        .json()
+        .await
+        .unwrap();
     let link = path_of(body["url"].as_str().unwrap());
     app.execute(if app.is_postgres() {
         "UPDATE sign_in_links SET created_at = created_at - INTERVAL '8 days', expires_at = expires_at - INTERVAL '8 days'"
@@ -143,5 +171,11 @@ async fn an_expired_link_does_not_work() {
     .await;
     let response = app.get(&format!("{link}?lang=en")).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    assert!(response.text().await.unwrap().contains("This link no longer works"));
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("This link no longer works")
+    );
 }
