@@ -55,7 +55,7 @@ manage-rules-current = Rules in force
 manage-rules-change = Change the rules
 manage-rules-saved = Rules saved. New bookings follow them.
 manage-rules-of = Booking rules: { $name }
-manage-rules-of-kind = Booking rules for every { $kind }
+manage-rules-of-kind = Booking rules for every { $name }
 manage-rules-source-resource = This resource has rules of its own; they win over its kind's.
 manage-rules-source-kind = The rules of its kind at this location apply.
 manage-rules-source-defaults = Ortaq's default rules for this kind apply; saving the form sets the location's own.
@@ -92,39 +92,39 @@ manage-amenity-projector = Projector
 manage-amenity-sound = Sound system
 manage-amenity-window = By the window
 manage-amenity-accessible = Step-free access
-manage-minutes = { $n ->
-    [one] { $n } minute
-   *[other] { $n } minutes
+manage-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
 }
-manage-hours-n = { $n ->
-    [one] { $n } hour
-   *[other] { $n } hours
+manage-hours-n = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
 }
-manage-days = { $n ->
-    [one] { $n } day
-   *[other] { $n } days
+manage-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
 }
-manage-rule-slot = Bookings follow a { $slot } grid.
+manage-rule-slot = Bookings follow a { $time } grid.
 manage-rule-length = A booking lasts from { $min } to { $max }.
-manage-rule-lead = Book at least { $lead } ahead.
+manage-rule-lead = Book at least { $time } ahead.
 manage-rule-no-lead = Can be booked right up to the start, even the slot under way.
-manage-rule-horizon = { $days ->
-    [one] At most { $days } day ahead.
-   *[other] At most { $days } days ahead.
+manage-rule-horizon = { $count ->
+    [one] At most { $count } day ahead.
+   *[other] At most { $count } days ahead.
 }
 manage-rule-no-quota = No limit per member.
-manage-rule-per-day = { $n ->
-    [one] A member has at most { $n } booking a day of this kind.
-   *[other] A member has at most { $n } bookings a day of this kind.
+manage-rule-per-day = { $count ->
+    [one] A member has at most { $count } booking a day of this kind.
+   *[other] A member has at most { $count } bookings a day of this kind.
 }
-manage-rule-per-week = { $n ->
-    [one] A member has at most { $n } booking a week of this kind.
-   *[other] A member has at most { $n } bookings a week of this kind.
+manage-rule-per-week = { $count ->
+    [one] A member has at most { $count } booking a week of this kind.
+   *[other] A member has at most { $count } bookings a week of this kind.
 }
-manage-rule-buffer = { $buffer } kept free between bookings.
+manage-rule-buffer = { $time } kept free between bookings.
 manage-rule-approval = Each booking waits for a space manager's approval.
 manage-rule-no-approval = Bookings are confirmed at once.
-manage-rule-check-in = Check in within { $window } of the start, or the booking is released.
+manage-rule-check-in = Check in within { $time } of the start, or the booking is released.
 manage-rule-no-check-in = No check-in needed.
 manage-rule-within-hours = Only within opening hours.
 manage-rule-any-hours = Not limited to opening hours.

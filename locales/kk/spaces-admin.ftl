@@ -55,7 +55,7 @@ manage-rules-current = Қолданыстағы ережелер
 manage-rules-change = Ережелерді өзгерту
 manage-rules-saved = Ережелер сақталды. Жаңа брондаулар соларға бағынады.
 manage-rules-of = Брондау ережелері: { $name }
-manage-rules-of-kind = Брондау ережелері, түрі: «{ $kind }»
+manage-rules-of-kind = Брондау ережелері, түрі: «{ $name }»
 manage-rules-source-resource = Бұл ресурстың өз ережелері бар; олар түрінің ережелерінен басым.
 manage-rules-source-kind = Осы орындағы түрінің ережелері қолданылады.
 manage-rules-source-defaults = Бұл түрге Ortaq-тың әдепкі ережелері қолданылады; форманы сақтасаңыз, орынның өз ережелері орнатылады.
@@ -92,39 +92,39 @@ manage-amenity-projector = Проектор
 manage-amenity-sound = Дыбыс жүйесі
 manage-amenity-window = Терезе жанында
 manage-amenity-accessible = Кедергісіз орта
-manage-minutes = { $n ->
-    [one] { $n } минут
-   *[other] { $n } минут
+manage-minutes = { $count ->
+    [one] { $count } минут
+   *[other] { $count } минут
 }
-manage-hours-n = { $n ->
-    [one] { $n } сағат
-   *[other] { $n } сағат
+manage-hours-n = { $count ->
+    [one] { $count } сағат
+   *[other] { $count } сағат
 }
-manage-days = { $n ->
-    [one] { $n } күн
-   *[other] { $n } күн
+manage-days = { $count ->
+    [one] { $count } күн
+   *[other] { $count } күн
 }
-manage-rule-slot = Брондау торы: { $slot }.
+manage-rule-slot = Брондау торы: { $time }.
 manage-rule-length = Брондау ұзақтығы: { $min } – { $max }.
-manage-rule-lead = Алдын ала брондау, кемінде: { $lead }.
+manage-rule-lead = Алдын ала брондау, кемінде: { $time }.
 manage-rule-no-lead = Басталғанға дейін, тіпті жүріп жатқан аралықты да брондауға болады.
-manage-rule-horizon = { $days ->
-    [one] Ең көбі { $days } күн алдын ала.
-   *[other] Ең көбі { $days } күн алдын ала.
+manage-rule-horizon = { $count ->
+    [one] Ең көбі { $count } күн алдын ала.
+   *[other] Ең көбі { $count } күн алдын ала.
 }
 manage-rule-no-quota = Қатысушыға шектеу жоқ.
-manage-rule-per-day = { $n ->
-    [one] Бір қатысушыда күніне осы түрдегі ең көбі { $n } брондау.
-   *[other] Бір қатысушыда күніне осы түрдегі ең көбі { $n } брондау.
+manage-rule-per-day = { $count ->
+    [one] Бір қатысушыда күніне осы түрдегі ең көбі { $count } брондау.
+   *[other] Бір қатысушыда күніне осы түрдегі ең көбі { $count } брондау.
 }
-manage-rule-per-week = { $n ->
-    [one] Бір қатысушыда аптасына осы түрдегі ең көбі { $n } брондау.
-   *[other] Бір қатысушыда аптасына осы түрдегі ең көбі { $n } брондау.
+manage-rule-per-week = { $count ->
+    [one] Бір қатысушыда аптасына осы түрдегі ең көбі { $count } брондау.
+   *[other] Бір қатысушыда аптасына осы түрдегі ең көбі { $count } брондау.
 }
-manage-rule-buffer = Брондаулар арасындағы бос уақыт: { $buffer }.
+manage-rule-buffer = Брондаулар арасындағы бос уақыт: { $time }.
 manage-rule-approval = Әр брондауды кеңістік менеджері растайды.
 manage-rule-no-approval = Брондаулар бірден расталады.
-manage-rule-check-in = Басталғаннан кейін белгі қою уақыты: { $window }; белгі болмаса, брондау босатылады.
+manage-rule-check-in = Басталғаннан кейін белгі қою уақыты: { $time }; белгі болмаса, брондау босатылады.
 manage-rule-no-check-in = Белгі қою қажет емес.
 manage-rule-within-hours = Тек жұмыс уақытында.
 manage-rule-any-hours = Жұмыс уақытымен шектелмейді.

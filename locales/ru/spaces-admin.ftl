@@ -56,7 +56,7 @@ manage-rules-current = Действующие правила
 manage-rules-change = Изменить правила
 manage-rules-saved = Правила сохранены. Новые бронирования следуют им.
 manage-rules-of = Правила бронирования: { $name }
-manage-rules-of-kind = Правила бронирования для вида «{ $kind }»
+manage-rules-of-kind = Правила бронирования для вида «{ $name }»
 manage-rules-source-resource = У ресурса собственные правила; они важнее правил его вида.
 manage-rules-source-kind = Действуют правила его вида на этой площадке.
 manage-rules-source-defaults = Действуют правила Ortaq по умолчанию для этого вида; сохранив форму, вы зададите правила площадки.
@@ -93,45 +93,45 @@ manage-amenity-projector = Проектор
 manage-amenity-sound = Звуковая система
 manage-amenity-window = У окна
 manage-amenity-accessible = Доступная среда
-manage-minutes = { $n ->
-    [one] { $n } минута
-    [few] { $n } минуты
-   *[many] { $n } минут
+manage-minutes = { $count ->
+    [one] { $count } минута
+    [few] { $count } минуты
+   *[many] { $count } минут
 }
-manage-hours-n = { $n ->
-    [one] { $n } час
-    [few] { $n } часа
-   *[many] { $n } часов
+manage-hours-n = { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+   *[many] { $count } часов
 }
-manage-days = { $n ->
-    [one] { $n } день
-    [few] { $n } дня
-   *[many] { $n } дней
+manage-days = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
 }
-manage-rule-slot = Сетка бронирования — { $slot }.
+manage-rule-slot = Сетка бронирования — { $time }.
 manage-rule-length = Длительность бронирования: { $min } – { $max }.
-manage-rule-lead = Бронировать заранее, минимум: { $lead }.
+manage-rule-lead = Бронировать заранее, минимум: { $time }.
 manage-rule-no-lead = Можно бронировать до самого начала, даже уже идущий интервал.
-manage-rule-horizon = { $days ->
-    [one] Не более чем на { $days } день вперёд.
-    [few] Не более чем на { $days } дня вперёд.
-   *[many] Не более чем на { $days } дней вперёд.
+manage-rule-horizon = { $count ->
+    [one] Не более чем на { $count } день вперёд.
+    [few] Не более чем на { $count } дня вперёд.
+   *[many] Не более чем на { $count } дней вперёд.
 }
 manage-rule-no-quota = Без ограничения на участника.
-manage-rule-per-day = { $n ->
-    [one] У участника не более { $n } бронирования такого вида в день.
-    [few] У участника не более { $n } бронирований такого вида в день.
-   *[many] У участника не более { $n } бронирований такого вида в день.
+manage-rule-per-day = { $count ->
+    [one] У участника не более { $count } бронирования такого вида в день.
+    [few] У участника не более { $count } бронирований такого вида в день.
+   *[many] У участника не более { $count } бронирований такого вида в день.
 }
-manage-rule-per-week = { $n ->
-    [one] У участника не более { $n } бронирования такого вида в неделю.
-    [few] У участника не более { $n } бронирований такого вида в неделю.
-   *[many] У участника не более { $n } бронирований такого вида в неделю.
+manage-rule-per-week = { $count ->
+    [one] У участника не более { $count } бронирования такого вида в неделю.
+    [few] У участника не более { $count } бронирований такого вида в неделю.
+   *[many] У участника не более { $count } бронирований такого вида в неделю.
 }
-manage-rule-buffer = Свободное время между бронированиями: { $buffer }.
+manage-rule-buffer = Свободное время между бронированиями: { $time }.
 manage-rule-approval = Каждое бронирование ждёт подтверждения менеджера пространства.
 manage-rule-no-approval = Бронирования подтверждаются сразу.
-manage-rule-check-in = Окно отметки после начала: { $window }; без отметки бронирование освобождается.
+manage-rule-check-in = Окно отметки после начала: { $time }; без отметки бронирование освобождается.
 manage-rule-no-check-in = Отмечаться не нужно.
 manage-rule-within-hours = Только в часы работы.
 manage-rule-any-hours = Не ограничено часами работы.

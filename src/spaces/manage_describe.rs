@@ -5,7 +5,7 @@ use crate::i18n::{self, Args, Locale};
 
 /// `90` → «1 сағат 30 минут» / «1 час 30 минут» / «1 hour 30 minutes».
 pub fn duration(locale: Locale, minutes: i32) -> String {
-    let t = |id: &str, n: i32| i18n::translate(locale, id, Some(&Args::new().set("n", n)));
+    let t = |id: &str, n: i32| i18n::translate(locale, id, Some(&Args::new().set("count", n)));
     if minutes > 0 && minutes % 1440 == 0 {
         return t("manage-days", minutes / 1440);
     }
@@ -23,7 +23,7 @@ pub fn describe(locale: Locale, r: &Rules) -> Vec<String> {
         i18n::translate(locale, id, Some(&Args::new().set(name, value)))
     };
     let mut out = vec![
-        one("manage-rule-slot", "slot", d(r.slot_minutes)),
+        one("manage-rule-slot", "time", d(r.slot_minutes)),
         i18n::translate(
             locale,
             "manage-rule-length",
@@ -34,14 +34,14 @@ pub fn describe(locale: Locale, r: &Rules) -> Vec<String> {
             ),
         ),
         if r.lead_minutes > 0 {
-            one("manage-rule-lead", "lead", d(r.lead_minutes))
+            one("manage-rule-lead", "time", d(r.lead_minutes))
         } else {
             i18n::translate(locale, "manage-rule-no-lead", None)
         },
         i18n::translate(
             locale,
             "manage-rule-horizon",
-            Some(&Args::new().set("days", r.horizon_days)),
+            Some(&Args::new().set("count", r.horizon_days)),
         ),
     ];
     match (r.per_day, r.per_week) {
@@ -51,20 +51,20 @@ pub fn describe(locale: Locale, r: &Rules) -> Vec<String> {
                 out.push(i18n::translate(
                     locale,
                     "manage-rule-per-day",
-                    Some(&Args::new().set("n", n)),
+                    Some(&Args::new().set("count", n)),
                 ));
             }
             if let Some(n) = week {
                 out.push(i18n::translate(
                     locale,
                     "manage-rule-per-week",
-                    Some(&Args::new().set("n", n)),
+                    Some(&Args::new().set("count", n)),
                 ));
             }
         }
     }
     if r.buffer_minutes > 0 {
-        out.push(one("manage-rule-buffer", "buffer", d(r.buffer_minutes)));
+        out.push(one("manage-rule-buffer", "time", d(r.buffer_minutes)));
     }
     out.push(i18n::translate(
         locale,
@@ -76,7 +76,7 @@ pub fn describe(locale: Locale, r: &Rules) -> Vec<String> {
         None,
     ));
     out.push(match r.check_in_minutes {
-        Some(m) => one("manage-rule-check-in", "window", d(m)),
+        Some(m) => one("manage-rule-check-in", "time", d(m)),
         None => i18n::translate(locale, "manage-rule-no-check-in", None),
     });
     out.push(i18n::translate(

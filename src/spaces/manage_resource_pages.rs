@@ -829,7 +829,7 @@ async fn kind_rules(
     Ok(render_rules(
         ctx,
         &location,
-        ctx.t1("manage-rules-of-kind", "kind", kind_name(ctx, kind)),
+        ctx.t1("manage-rules-of-kind", "name", kind_name(ctx, kind)),
         source_words(ctx, source),
         format!("/manage/locations/{id}/rules/{kind}"),
         None,
