@@ -36,16 +36,26 @@ pub fn router() -> Router<AppState> {
         .merge(super::manage_resource_pages::router())
 }
 
-/// The signed-in staff member, or a redirect to the log-in page.
-pub fn signed_in<'a>(ctx: &'a Ctx) -> Result<Staff<'a>, Response> {
-    match &ctx.user {
-        Some(user) => Ok(Staff { user, ip: ctx.ip }),
-        None => Err(see_other(
-            &format!("/login?next={}", ctx.path),
-            HeaderMap::new(),
-        )),
-    }
+/// The signed-in staff member, if any.
+pub fn signed_in(ctx: &Ctx) -> Option<Staff<'_>> {
+    ctx.user.as_deref().map(|user| Staff { user, ip: ctx.ip })
 }
+
+/// To the log-in page, and back here after it.
+pub fn to_login(ctx: &Ctx) -> Response {
+    see_other(&format!("/login?next={}", ctx.path), HeaderMap::new())
+}
+
+/// The signed-in staff member, or the handler answers with a redirect to the log-in page.
+macro_rules! staff_or_login {
+    ($ctx:expr) => {
+        match $crate::spaces::manage_pages::signed_in(&$ctx) {
+            Some(s) => s,
+            None => return Ok($crate::spaces::manage_pages::to_login(&$ctx)),
+        }
+    };
+}
+pub(crate) use staff_or_login;
 
 /// Form fields as sent, by name (repeated names: every value, in order).
 pub type Fields = Vec<(String, String)>;
@@ -91,10 +101,7 @@ pub fn kinds(ctx: &Ctx) -> Vec<(&'static str, String)> {
 
 /// `GET /manage`: the locations the caller runs.
 async fn index(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let locations = manage::managed_locations(&state.db, staff.user).await?;
     if locations.is_empty() {
         return Err(Error::Forbidden);
@@ -304,10 +311,7 @@ async fn location_page(
     Path(id): Path<i64>,
     Query(q): Query<LocationQuery>,
 ) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     let mut shown = Shown::default();
     match q.saved.as_deref() {
@@ -367,10 +371,7 @@ async fn details_form(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     let input = LocationInput {
         name: text_field(&fields, "name"),
@@ -415,10 +416,7 @@ async fn hours_form(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     let input: Vec<HoursInput> = (1..=7u32)
         .filter(|d| !field(&fields, &format!("open_{d}")).is_empty())
@@ -464,10 +462,7 @@ async fn closure_form(
     Path(id): Path<i64>,
     Form(fields): Form<Fields>,
 ) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     let input = ClosureInput {
         start_date: field(&fields, "start_date").to_string(),
@@ -519,10 +514,7 @@ async fn delete_closure_form(
     ctx: Ctx,
     Path((id, closure_id)): Path<(i64, i64)>,
 ) -> Result<Response, Error> {
-    let staff = match signed_in(&ctx) {
-        Ok(s) => s,
-        Err(redirect) => return Ok(redirect),
-    };
+    let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     manage::delete_closure(&state.db, staff, &location, closure_id).await?;
     Ok(see_other(

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 
 use super::manage::{self, AccessInput, ResourceInput, RulesInput, Staff};
 use super::manage_describe::describe;
-use super::manage_pages::{Fields, field, kinds, signed_in};
+use super::manage_pages::{Fields, field, kinds, staff_or_login};
 use super::model::{AMENITIES, Location, Resource};
 use super::storage::{self, RulesSource};
 use crate::accounts::Role;
@@ -49,15 +49,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/manage/resources/{id}/poster", get(poster_page))
         .route("/resources/{id}/photo", get(photo))
-}
-
-macro_rules! staff_or_login {
-    ($ctx:expr) => {
-        match signed_in(&$ctx) {
-            Ok(s) => s,
-            Err(redirect) => return Ok(redirect),
-        }
-    };
 }
 
 fn status_for(errors: &[FieldError]) -> StatusCode {
