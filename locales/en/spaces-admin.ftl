@@ -129,6 +129,9 @@ manage-rule-no-check-in = No check-in needed.
 manage-rule-within-hours = Only within opening hours.
 manage-rule-any-hours = Not limited to opening hours.
 
+field-location-name = Name of the place
+field-resource-name = Name of the resource
+field-resource-kind = Kind of resource
 field-address = Address
 field-time-zone = Time zone
 field-location-id = Location

@@ -129,6 +129,9 @@ manage-rule-no-check-in = Белгі қою қажет емес.
 manage-rule-within-hours = Тек жұмыс уақытында.
 manage-rule-any-hours = Жұмыс уақытымен шектелмейді.
 
+field-location-name = Орынның атауы
+field-resource-name = Ресурстың атауы
+field-resource-kind = Ресурс түрі
 field-address = Мекенжай
 field-time-zone = Уақыт белдеуі
 field-location-id = Орын

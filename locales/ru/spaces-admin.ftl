@@ -136,6 +136,9 @@ manage-rule-no-check-in = Отмечаться не нужно.
 manage-rule-within-hours = Только в часы работы.
 manage-rule-any-hours = Не ограничено часами работы.
 
+field-location-name = Название площадки
+field-resource-name = Название ресурса
+field-resource-kind = Вид ресурса
 field-address = Адрес
 field-time-zone = Часовой пояс
 field-location-id = Площадка

@@ -57,6 +57,20 @@ macro_rules! staff_or_login {
 }
 pub(crate) use staff_or_login;
 
+/// Errors of the shared operations renamed for a page, where a field needs its own label
+/// (a resource's `name` is not a person's full name).
+pub fn relabel(errors: Vec<FieldError>, map: &[(&str, &'static str)]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            if let Some((_, to)) = map.iter().find(|(from, _)| *from == e.field) {
+                e.field = to;
+            }
+            e
+        })
+        .collect()
+}
+
 /// Form fields as sent, by name (repeated names: every value, in order).
 pub type Fields = Vec<(String, String)>;
 
@@ -399,7 +413,7 @@ async fn details_form(
                 &location,
                 Shown {
                     details: Some(typed),
-                    errors,
+                    errors: relabel(errors, &[("name", "location_name")]),
                     ..Shown::default()
                 },
             )

@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 
 use super::manage::{self, AccessInput, ResourceInput, RulesInput, Staff};
 use super::manage_describe::describe;
-use super::manage_pages::{Fields, field, kinds, staff_or_login};
+use super::manage_pages::{Fields, field, kinds, relabel, staff_or_login};
 use super::model::{AMENITIES, Location, Resource};
 use super::storage::{self, RulesSource};
 use crate::accounts::Role;
@@ -301,6 +301,10 @@ async fn render_resource(
             None,
         ),
     };
+    let errors = relabel(
+        errors,
+        &[("name", "resource_name"), ("kind", "resource_kind")],
+    );
     let status = status_for(&errors);
     Ok(with_status(
         Page::new(&ResourcePage {
