@@ -7,7 +7,7 @@ use crate::accounts::Role;
 use crate::bookings::Rules;
 use crate::clock;
 use crate::db::{Db, Tx};
-use crate::error::{Error, FieldError};
+use crate::error::{Error, FieldError, ResultExt};
 use crate::i18n::Text;
 use crate::{on_db, on_tx};
 
@@ -44,7 +44,14 @@ pub async fn set_hours(tx: &mut Tx, location_id: i64, hours: &[OpeningHours]) ->
             .bind(h.opens.format("%H:%M").to_string())
             .bind(h.closes.format("%H:%M").to_string())
             .execute(&mut *conn)
-            .await.map(|r| r.rows_affected()))?;
+            .await.map(|r| r.rows_affected()))
+        .on_constraint("opening_hours_interval", || {
+            let field = super::manage::CLOSES
+                .get(h.weekday.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("hours");
+            Error::invalid(field, "closes_before_opens")
+        })?;
     }
     Ok(())
 }

@@ -930,3 +930,61 @@ async fn the_poster_carries_a_qr_code_of_the_resources_check_in_address() {
         "instructions in kk and ru"
     );
 }
+
+#[tokio::test]
+async fn the_database_itself_refuses_incoherent_rules_and_hours_as_field_errors() {
+    use ortaq::error::Error;
+    use ortaq::spaces::storage::{self, RulesTarget};
+    let s = setup().await;
+    let (app, c) = (&s.app, &s.center);
+    // Past the checks of the forms and the API, straight to the storage.
+    let rules = ortaq::bookings::Rules {
+        min_minutes: 120,
+        max_minutes: 60,
+        ..ortaq::bookings::Rules::defaults("desk")
+    };
+    let mut tx = app.db.begin().await.unwrap();
+    match storage::save_rules(&mut tx, c.location, RulesTarget::Kind("desk"), &rules).await {
+        Err(Error::Invalid(fields)) => assert_eq!(
+            (fields[0].field, fields[0].code),
+            ("max_minutes", "too_small")
+        ),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+    drop(tx);
+    let at = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let hours = [ortaq::spaces::OpeningHours {
+        weekday: 3,
+        opens: at(18),
+        closes: at(9),
+    }];
+    let mut tx = app.db.begin().await.unwrap();
+    match storage::set_hours(&mut tx, c.location, &hours).await {
+        Err(Error::Invalid(fields)) => assert_eq!(
+            (fields[0].field, fields[0].code),
+            ("closes_3", "closes_before_opens")
+        ),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+    drop(tx);
+    assert_eq!(app.count("booking_rules").await, 0);
+    assert_eq!(app.count("opening_hours").await, 7);
+}
+
+#[tokio::test]
+async fn a_guest_is_sent_to_log_in_and_the_api_asks_who_is_calling() {
+    let s = setup().await;
+    let (app, c) = (&s.app, &s.center);
+    let r = app.get("/manage").await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/login?next=/manage");
+    let r = app
+        .client
+        .put(app.url(&format!("/api/v1/locations/{}/hours", c.location)))
+        .json(&json!({"hours": []}))
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    assert_eq!(app.count("opening_hours").await, 7);
+}
