@@ -897,6 +897,35 @@ async fn a_space_manager_runs_the_center_from_the_pages() {
         retired_at > desk_at,
         "the retired one is listed apart, after those in use"
     );
+
+    // Every change the pages made is in the audit log, by the manager, with old and new values.
+    let sql = "SELECT a.action, a.detail FROM audit_log a JOIN users u ON u.id = a.actor_id
+               WHERE u.email = 'manager@example.kz' ORDER BY a.id";
+    let rows: Vec<(String, String)> = match &app.db {
+        Db::Sqlite(pool) => sqlx::query_as(sql).fetch_all(pool).await.unwrap(),
+        Db::Postgres(pool) => sqlx::query_as(sql).fetch_all(pool).await.unwrap(),
+    };
+    let actions: Vec<&str> = rows.iter().map(|(a, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "location.edit",
+            "location.hours",
+            "closure.add",
+            "resource.create",
+            "rules.set",
+            "resource.access",
+            "resource.photo",
+            "resource.retire"
+        ]
+    );
+    for (action, detail) in &rows {
+        let detail: Value = serde_json::from_str(detail).unwrap();
+        assert!(
+            detail.get("old").is_some() && detail.get("new").is_some(),
+            "{action}: {detail}"
+        );
+    }
 }
 
 #[tokio::test]
