@@ -20,6 +20,7 @@ use crate::http::Json;
         crate::spaces::manage_api::set_rules_api,
         crate::spaces::manage_api::clear_rules_api,
         crate::spaces::manage_api::kind_rules_api,
+        crate::spaces::manage_api::location_api,
         crate::spaces::manage_api::hours_api,
         crate::spaces::manage_api::closures_api,
         crate::spaces::manage_api::add_closure_api,

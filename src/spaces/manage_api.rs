@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::manage::{
-    self, AccessInput, ClosureInput, HoursInput, ResourceInput, RulesInput, Staff,
+    self, AccessInput, ClosureInput, HoursInput, LocationInput, ResourceInput, RulesInput, Staff,
 };
 use super::routes::{LocationView, ResourceView, view};
 use super::storage::{self, Closure};
@@ -31,6 +31,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/resources/{id}/access", put(access_api))
         .route("/api/v1/locations/{id}/rules/{kind}", put(kind_rules_api))
+        .route("/api/v1/locations/{id}", patch(location_api))
         .route("/api/v1/locations/{id}/hours", put(hours_api))
         .route(
             "/api/v1/locations/{id}/closures",
@@ -144,6 +145,26 @@ pub async fn kind_rules_api(
     let rules = manage::parse_rules(&input)?;
     manage::set_kind_rules(&state.db, staff, &location, kind, &rules).await?;
     Ok(Json(rules))
+}
+
+/// Change a location's name, address (kk/ru), phone and time zone (an IANA name).
+#[utoipa::path(patch, path = "/api/v1/locations/{id}", tag = "spaces", request_body = LocationInput,
+    responses((status = 200, body = LocationView), (status = 403, body = crate::api::problem::Problem),
+        (status = 404, body = crate::api::problem::Problem), (status = 422, body = crate::api::problem::Problem)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn location_api(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Json(input): Json<LocationInput>,
+) -> Result<Json<LocationView>, Error> {
+    let staff = staff(&ctx)?;
+    let location = manage::managed_location(&state.db, staff.user, id).await?;
+    manage::edit_location(&state.db, staff, &location, &input).await?;
+    let location = storage::location(&state.db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(LocationView::from(&location)))
 }
 
 /// A location's opening hours: the open weekdays.

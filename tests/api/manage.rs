@@ -216,6 +216,17 @@ async fn a_space_manager_changes_the_rules_and_the_booking_api_obeys_them() {
     assert_eq!(deleted["old"]["reason"]["ru"], "Праздник");
     assert!(deleted["new"].is_null());
 
+    // The location's details; the answer shows them.
+    let r = send(&app, reqwest::Method::PATCH, &manager, &format!("/api/v1/locations/{}", c.location),
+        Some(json!({"name": {"kk": "Орталық", "ru": "Центр"}, "address": {"ru": "Актобе, пр. Абилкайыр хана, 40"},
+                    "phone": "+7 7132 55 00 40", "time_zone": "Asia/Aqtobe"}))).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let location: Value = r.json().await.unwrap();
+    assert_eq!(location["phone"], "+7 7132 55 00 40");
+    let entry = &audit(&app.db, "location.edit").await[0];
+    assert_eq!(entry["old"]["address"]["kk"], "Ақтөбе");
+    assert!(entry["new"]["address"].get("kk").is_none());
+
     // Shorter hours: 10:00–12:00 every day.
     let hours: Vec<Value> = (1..=7)
         .map(|d| json!({"weekday": d, "opens": "10:00", "closes": "12:00"}))
@@ -535,6 +546,17 @@ async fn bad_input_is_refused_in_the_readers_language_and_changes_nothing() {
     .await;
     let body = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
     assert_eq!(body["errors"][0]["code"], "before_start");
+
+    let r = send(
+        app,
+        reqwest::Method::PATCH,
+        &s.manager,
+        &format!("/api/v1/locations/{}", c.location),
+        Some(json!({"name": {"kk": "Орталық"}, "time_zone": "Mars/Olympus"})),
+    )
+    .await;
+    let body = problem(r, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+    assert_eq!(body["errors"][0]["code"], "unknown_time_zone");
 
     // The pages: an unknown time zone and a PDF dressed as a photo.
     let browser = app.browser_from("127.0.0.1");
