@@ -2,6 +2,7 @@
 
 nav-spaces = Spaces
 nav-bookings = My bookings
+nav-manage = Spaces admin
 nav-front-desk = Front desk
 
 duration-minutes = { $minutes } min
@@ -13,14 +14,6 @@ kind-meeting-room = Meeting room
 kind-event-hall = Event hall
 kind-equipment = Equipment
 
-amenity-wifi = Wi-Fi
-amenity-socket = Power socket
-amenity-monitor = Monitor
-amenity-whiteboard = Whiteboard
-amenity-screen = Screen
-amenity-sound = Sound system
-amenity-video = Video conferencing
-amenity-accessible = Step-free access
 
 booking-taken-at = Taken: { $time }.
 deleted-member = Deleted member

@@ -2,6 +2,7 @@
 
 nav-spaces = Кеңістіктер
 nav-bookings = Менің брондауларым
+nav-manage = Басқару
 nav-front-desk = Ресепшн
 
 duration-minutes = { $minutes } мин
@@ -13,14 +14,6 @@ kind-meeting-room = Мәжіліс залы
 kind-event-hall = Іс-шаралар залы
 kind-equipment = Жабдық
 
-amenity-wifi = Wi-Fi
-amenity-socket = Розетка
-amenity-monitor = Монитор
-amenity-whiteboard = Маркер тақтасы
-amenity-screen = Экран
-amenity-sound = Дыбыс жүйесі
-amenity-video = Бейнебайланыс
-amenity-accessible = Баспалдақсыз кіру
 
 booking-taken-at = Бос емес: { $time }.
 deleted-member = Жойылған қатысушы

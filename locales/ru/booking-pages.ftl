@@ -2,6 +2,7 @@
 
 nav-spaces = Пространства
 nav-bookings = Мои бронирования
+nav-manage = Управление
 nav-front-desk = Ресепшен
 
 duration-minutes = { $minutes } мин
@@ -13,14 +14,6 @@ kind-meeting-room = Переговорная
 kind-event-hall = Зал мероприятий
 kind-equipment = Оборудование
 
-amenity-wifi = Wi-Fi
-amenity-socket = Розетка
-amenity-monitor = Монитор
-amenity-whiteboard = Маркерная доска
-amenity-screen = Экран
-amenity-sound = Звук
-amenity-video = Видеосвязь
-amenity-accessible = Доступно без ступеней
 
 booking-taken-at = Занято: { $time }.
 deleted-member = Удалённый участник

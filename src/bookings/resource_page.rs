@@ -215,7 +215,7 @@ async fn render_with(
         amenities: resource
             .amenities
             .iter()
-            .map(|a| ctx.t(format!("amenity-{a}")))
+            .map(|a| ctx.t(format!("manage-amenity-{a}")))
             .collect(),
         location: ctx.text(&location.name),
         location_id: location.id,

@@ -2,6 +2,11 @@
 //! book. The bookings table and its no-overlap guarantee are in the first migration;
 //! bookings themselves are in `crate::bookings`.
 
+pub mod manage;
+pub mod manage_api;
+pub mod manage_describe;
+pub mod manage_pages;
+pub mod manage_resource_pages;
 pub mod model;
 pub mod routes;
 pub mod storage;

@@ -49,14 +49,15 @@ pub struct Resource {
 pub const KINDS: [&str; 4] = ["desk", "meeting_room", "event_hall", "equipment"];
 
 /// Amenities a resource may list, in the order pages show them.
-pub const AMENITIES: [&str; 8] = [
+pub const AMENITIES: [&str; 9] = [
     "wifi",
     "socket",
     "monitor",
     "whiteboard",
     "screen",
+    "projector",
     "sound",
-    "video",
+    "window",
     "accessible",
 ];
 

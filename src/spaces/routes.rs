@@ -30,6 +30,8 @@ pub fn router() -> Router<AppState> {
             "/api/v1/resources/{id}/availability",
             get(resource_availability_api),
         )
+        .merge(super::manage_api::router())
+        .merge(super::manage_pages::router())
 }
 
 /// Opening hours of one ISO weekday (1 = Monday), local `HH:MM`.
@@ -106,7 +108,7 @@ pub struct ResourceView {
     pub rules: Rules,
 }
 
-async fn view(state: &AppState, r: Resource) -> Result<ResourceView, Error> {
+pub async fn view(state: &AppState, r: Resource) -> Result<ResourceView, Error> {
     let (rules, _) = storage::rules(&state.db, &r).await?;
     Ok(ResourceView {
         id: r.id,

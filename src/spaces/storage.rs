@@ -7,7 +7,7 @@ use crate::accounts::Role;
 use crate::bookings::Rules;
 use crate::clock;
 use crate::db::{Db, Tx};
-use crate::error::Error;
+use crate::error::{Error, FieldError, ResultExt};
 use crate::i18n::Text;
 use crate::{on_db, on_tx};
 
@@ -44,7 +44,14 @@ pub async fn set_hours(tx: &mut Tx, location_id: i64, hours: &[OpeningHours]) ->
             .bind(h.opens.format("%H:%M").to_string())
             .bind(h.closes.format("%H:%M").to_string())
             .execute(&mut *conn)
-            .await.map(|r| r.rows_affected()))?;
+            .await.map(|r| r.rows_affected()))
+        .on_constraint("opening_hours_interval", || {
+            let field = super::manage::CLOSES
+                .get(h.weekday.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("hours");
+            Error::invalid(field, "closes_before_opens")
+        })?;
     }
     Ok(())
 }
@@ -330,8 +337,60 @@ pub async fn save_rules(
         .bind(clock::now())
         .execute(&mut *conn)
         .await
-        .map(|r| r.rows_affected()))?;
+        .map(|r| r.rows_affected()))
+    .map_err(|e| rules_violation(e, rules))?;
     Ok(())
+}
+
+/// A rules CHECK the database refused, as the field it concerns (`Rules::validate`
+/// catches these first; this keeps the answer a field error if the two ever differ).
+fn rules_violation(err: sqlx::Error, rules: &Rules) -> Error {
+    let field = |field, code, limit: i32| {
+        Error::Invalid(vec![FieldError::new(field, code).with_limit(limit.into())])
+    };
+    match crate::db::constraint_name(&err).as_deref() {
+        Some("booking_rules_lengths") => field("max_minutes", "too_small", rules.min_minutes),
+        Some("booking_rules_ahead") => field("horizon_days", "too_large", 730),
+        Some("booking_rules_quota") => field("per_day", "too_small", 1),
+        Some("booking_rules_buffer") => field("buffer_minutes", "too_large", 1440),
+        Some("booking_rules_check_in") => field("check_in_minutes", "too_large", 1440),
+        _ => Error::from(err),
+    }
+}
+
+/// The rules set for a kind of resource at a location, if any.
+pub async fn kind_rules(db: &Db, location_id: i64, kind: &str) -> Result<Option<Rules>, Error> {
+    let row: Option<RulesRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT resource_id, slot_minutes, min_minutes, max_minutes, lead_minutes, horizon_days,
+                per_day, per_week, buffer_minutes, needs_approval, check_in_minutes, within_hours
+         FROM booking_rules WHERE location_id = $1 AND kind = $2")
+        .bind(location_id)
+        .bind(kind)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(row.map(|r| Rules {
+        slot_minutes: r.slot_minutes,
+        min_minutes: r.min_minutes,
+        max_minutes: r.max_minutes,
+        lead_minutes: r.lead_minutes,
+        horizon_days: r.horizon_days,
+        per_day: r.per_day,
+        per_week: r.per_week,
+        buffer_minutes: r.buffer_minutes,
+        needs_approval: r.needs_approval,
+        check_in_minutes: r.check_in_minutes,
+        within_hours: r.within_hours,
+    }))
+}
+
+/// Removes a resource's own rules (its kind's apply again); whether it had any.
+pub async fn delete_rules(tx: &mut Tx, resource_id: i64) -> Result<bool, Error> {
+    let n = on_tx!(tx, conn => sqlx::query("DELETE FROM booking_rules WHERE resource_id = $1")
+        .bind(resource_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
 }
 
 /// Who may book a resource; empty: every member.
@@ -472,4 +531,106 @@ pub async fn within_hours(
         })
         .map(|r| r.id)
         .collect())
+}
+
+/// Changes a location's name, address, phone and time zone.
+pub async fn update_location(tx: &mut Tx, id: i64, new: &NewLocation<'_>) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE locations SET name_kk = $1, name_ru = $2, address_kk = $3, address_ru = $4,
+             phone = $5, time_zone = $6 WHERE id = $7")
+        .bind(&new.name.kk)
+        .bind(&new.name.ru)
+        .bind(&new.address.kk)
+        .bind(&new.address.ru)
+        .bind(new.phone)
+        .bind(new.time_zone)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Writes what staff edit of a resource (everything but its location).
+pub async fn update_resource(tx: &mut Tx, r: &Resource) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE resources SET kind = $1, name_kk = $2, name_ru = $3, description_kk = $4,
+             description_ru = $5, capacity = $6, amenities = $7, active = $8 WHERE id = $9")
+        .bind(&r.kind)
+        .bind(&r.name.kk)
+        .bind(&r.name.ru)
+        .bind(&r.description.kk)
+        .bind(&r.description.ru)
+        .bind(r.capacity)
+        .bind(r.amenities.join(" "))
+        .bind(r.active)
+        .bind(r.id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// One closure of a location.
+pub async fn closure(db: &Db, location_id: i64, id: i64) -> Result<Option<Closure>, Error> {
+    let row: Option<ClosureRow> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, start_at, end_at, reason_kk, reason_ru FROM closures WHERE id = $1 AND location_id = $2")
+        .bind(id)
+        .bind(location_id)
+        .fetch_optional(pool)
+        .await)?;
+    Ok(row.map(|(id, start, end, kk, ru)| Closure {
+        id,
+        start,
+        end,
+        reason: Text::new(kk, ru),
+    }))
+}
+
+/// A resource's photo: its type and bytes.
+pub async fn photo(db: &Db, resource_id: i64) -> Result<Option<(String, Vec<u8>)>, Error> {
+    Ok(on_db!(db, pool => sqlx::query_as(
+        "SELECT content_type, bytes FROM resource_photos WHERE resource_id = $1")
+        .bind(resource_id)
+        .fetch_optional(pool)
+        .await)?)
+}
+
+/// Whether a resource has a photo.
+pub async fn has_photo(db: &Db, resource_id: i64) -> Result<bool, Error> {
+    let n: i64 = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM resource_photos WHERE resource_id = $1")
+        .bind(resource_id)
+        .fetch_one(pool)
+        .await)?;
+    Ok(n > 0)
+}
+
+pub async fn set_photo(
+    tx: &mut Tx,
+    resource_id: i64,
+    content_type: &str,
+    bytes: &[u8],
+) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "INSERT INTO resource_photos (resource_id, content_type, bytes, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (resource_id) DO UPDATE SET content_type = excluded.content_type,
+             bytes = excluded.bytes, updated_at = excluded.updated_at")
+        .bind(resource_id)
+        .bind(content_type)
+        .bind(bytes)
+        .bind(clock::now())
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn delete_photo(tx: &mut Tx, resource_id: i64) -> Result<bool, Error> {
+    let n = on_tx!(tx, conn => sqlx::query("DELETE FROM resource_photos WHERE resource_id = $1")
+        .bind(resource_id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(n > 0)
 }

@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod helpers;
 mod import;
+mod manage;
 mod members;
 mod pages;
 mod rights;
