@@ -84,7 +84,11 @@ pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error>
          RETURNING {COLUMNS}"
     );
     let now = clock::now();
-    let row: Row = on_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+    let conflict = || Error::BookingConflict {
+        start: new.start,
+        end: new.end,
+    };
+    let inserted = on_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(new.resource_id)
         .bind(new.user_id)
         .bind(new.status.as_str())
@@ -98,11 +102,15 @@ pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error>
         .bind(new.override_reason)
         .bind(now)
         .fetch_one(conn)
-        .await)
-    .on_constraint("bookings_no_overlap", || Error::BookingConflict {
-        start: new.start,
-        end: new.end,
-    })?;
+        .await);
+    // Concurrent inserts of overlapping bookings may deadlock on the exclusion constraint;
+    // the transaction PostgreSQL aborts lost to a concurrent booking of the same interval.
+    if let Err(err) = &inserted
+        && crate::db::is_deadlock(err)
+    {
+        return Err(conflict());
+    }
+    let row: Row = inserted.on_constraint("bookings_no_overlap", conflict)?;
     Ok(row.into())
 }
 

@@ -6,6 +6,15 @@
 //! for named checks, and a trigger's `RAISE(ABORT, 'name')` message as is. The
 //! migrations of both backends name constraints alike so that these agree.
 
+/// PostgreSQL's "deadlock detected" (SQLSTATE 40P01). Two transactions inserting rows that
+/// conflict under one exclusion constraint can each wait for the other (unlike a unique
+/// index, an exclusion constraint has no special path for that); PostgreSQL then aborts one.
+pub fn is_deadlock(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .and_then(|e| e.code())
+        .is_some_and(|code| code == "40P01")
+}
+
 /// The name of the constraint a database error violated, if it is one.
 pub fn constraint_name(err: &sqlx::Error) -> Option<String> {
     let db_err = err.as_database_error()?;

@@ -22,7 +22,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
-pub use constraint::constraint_name;
+pub use constraint::{constraint_name, is_deadlock};
 
 /// The database, whichever backend the URL chose.
 #[derive(Clone, Debug)]
