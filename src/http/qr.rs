@@ -33,7 +33,10 @@ pub fn svg(data: &str, label: &str) -> String {
 mod tests {
     #[test]
     fn a_qr_code_is_an_inline_labelled_svg() {
-        let svg = super::svg("https://ortaq.example/front-desk/check-in?code=ABCDEFGH", "Код <билет>");
+        let svg = super::svg(
+            "https://ortaq.example/front-desk/check-in?code=ABCDEFGH",
+            "Код <билет>",
+        );
         assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Код &lt;билет&gt;\""));
         assert!(svg.ends_with("</svg>"));
         assert!(!svg.contains("<?xml"));

@@ -192,7 +192,18 @@ mod tests {
                     .set("time", "21:00")
                     .set("limit", 14)
                     .set("version", "v1")
-                    .set("age", 35);
+                    .set("age", 35)
+                    .set("code", "ABCD-EFGH")
+                    .set("status", "Расталды")
+                    .set("reason", "жөндеу")
+                    .set("from", "1 қараша 2026 ж.")
+                    .set("to", "30 қараша 2026 ж.")
+                    .set("zone", "Asia/Aqtobe")
+                    .set("value", "34,5")
+                    .set("rate", "8 %")
+                    .set("total", 120)
+                    .set("booked", 40)
+                    .set("open", 96);
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");
