@@ -8,6 +8,7 @@ mod bookings;
 mod browser;
 mod calendar;
 mod cli;
+mod demo;
 mod helpers;
 mod import;
 mod members;
