@@ -17,7 +17,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use super::center::Center;
-use crate::bookings::model::new_code;
+use crate::bookings::model::{Interval, new_code};
 use crate::bookings::rules::local_instant;
 use crate::bookings::storage as bookings;
 use crate::db::Tx;
@@ -94,6 +94,19 @@ const HALL: [&str; 8] = [
     "Кинопоказ и обсуждение фильма",
 ];
 
+/// Local minutes from midnight: `(from, to)`.
+type Minutes = (u32, u32);
+
+/// A weekly series: resource, its kind, who, which day, when, what for.
+type Weekly = (
+    i64,
+    &'static str,
+    i64,
+    chrono::Weekday,
+    Minutes,
+    &'static str,
+);
+
 /// A booking the generator placed.
 struct Planned {
     resource: i64,
@@ -127,7 +140,7 @@ struct Plan<'a> {
     center: &'a Center,
     rng: StdRng,
     now: DateTime<Utc>,
-    taken: HashMap<i64, Vec<(DateTime<Utc>, DateTime<Utc>)>>,
+    taken: HashMap<i64, Vec<Interval>>,
     /// (member, kind, local date) and (member, kind, ISO week) → bookings.
     per_day: HashMap<(i64, &'static str, NaiveDate), i32>,
     per_week: HashMap<(i64, &'static str, (i32, u32)), i32>,
@@ -264,7 +277,7 @@ pub async fn seed(
     let [birlik, dostyq, kelisim] = center.rooms;
 
     // Weekly series first: they are booked months ahead.
-    let weekly: [(i64, &'static str, i64, chrono::Weekday, (u32, u32), &str); 4] = [
+    let weekly: [Weekly; 4] = [
         (
             birlik,
             "meeting_room",
@@ -343,7 +356,7 @@ pub async fn seed(
             }
             // Window and monitor desks go first.
             let appeal = if (1..13).contains(&n) { 1.15 } else { 0.8 };
-            let stretches: Vec<(f64, (u32, u32), (u32, u32))> = if saturday {
+            let stretches: Vec<(f64, Minutes, Minutes)> = if saturday {
                 vec![(0.35, (opens, opens + 180), (120, 300))]
             } else {
                 vec![
