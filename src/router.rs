@@ -26,6 +26,7 @@ pub fn build(state: AppState) -> Router {
     let dynamic = Router::new()
         .merge(home::router())
         .merge(auth::routes::router())
+        .merge(auth::links::router())
         .merge(admin::routes::router())
         .merge(org::routes::router())
         .merge(org::edit::router())

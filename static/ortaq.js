@@ -51,4 +51,80 @@
       });
     });
   });
+  // [data-scanner] (hidden): shown where the browser can read QR codes from the camera
+  // (BarcodeDetector); a scanned ticket fills the code field named by data-fills and sends
+  // its form. Without it, staff type the code or use a hand scanner that types it.
+  document.querySelectorAll("[data-scanner]").forEach(function (block) {
+    var field = document.getElementById(block.dataset.fills);
+    var button = block.querySelector("button");
+    var video = block.querySelector("video");
+    if (!field || !button || !video || !("BarcodeDetector" in window) ||
+        !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+      return;
+    }
+    block.hidden = false;
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    button.addEventListener("click", function () {
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+        video.hidden = false;
+        video.srcObject = stream;
+        video.play();
+        var look = function () {
+          detector.detect(video).then(function (codes) {
+            if (codes.length > 0) {
+              stream.getTracks().forEach(function (t) { t.stop(); });
+              field.value = codes[0].rawValue;
+              field.form.submit();
+            } else {
+              window.setTimeout(look, 250);
+            }
+          }, function () { window.setTimeout(look, 500); });
+        };
+        look();
+      }, function () {
+        block.querySelector("[data-scanner-error]").hidden = false;
+      });
+    });
+  });
+  // <input type=file data-downscale=N data-max-bytes=M>: a photo from a phone's camera is
+  // often several megabytes; it is scaled in the browser to at most N pixels a side and
+  // sent as JPEG, so that it fits the server's limit. The submit button waits meanwhile.
+  document.querySelectorAll("input[type=file][data-downscale]").forEach(function (input) {
+    if (!window.createImageBitmap || !window.DataTransfer || !HTMLCanvasElement.prototype.toBlob) {
+      return;
+    }
+    var side = Number(input.dataset.downscale);
+    var max = Number(input.dataset.maxBytes);
+    var button = input.form && input.form.querySelector("button[type=submit]");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !/^image\//.test(file.type)) {
+        return;
+      }
+      createImageBitmap(file).then(function (bitmap) {
+        var scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+        if (scale === 1 && file.size <= max) {
+          return;
+        }
+        if (button) { button.disabled = true; }
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(bitmap.width * scale);
+        canvas.height = Math.round(bitmap.height * scale);
+        canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+        var encode = function (quality) {
+          canvas.toBlob(function (blob) {
+            if (blob.size > max && quality > 0.5) {
+              encode(quality - 0.15);
+              return;
+            }
+            var files = new DataTransfer();
+            files.items.add(new File([blob], file.name.replace(/\.[^.]*$/, "") + ".jpg", { type: "image/jpeg" }));
+            input.files = files.files;
+            if (button) { button.disabled = false; }
+          }, "image/jpeg", quality);
+        };
+        encode(0.85);
+      }, function () { /* not an image the browser reads: the server will say so */ });
+    });
+  });
 })();

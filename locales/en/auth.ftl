@@ -67,3 +67,22 @@ photo-choose = Choose a photo (optional)
 photo-hint = JPEG, PNG or WebP, up to 900 KB. Other members see it only if you are in the directory.
 photo-upload = Upload
 photo-delete = Delete the photo
+
+## One-time sign-in links
+link-make = Sign-in link
+link-qr-label = Sign-in link for { $name }
+link-made-title = A sign-in link
+link-made-for = For { $name }. They open it on their phone, choose a password and are signed in.
+link-made-url = The link (send it privately, for example in a messenger)
+link-made-hint = Works once, until { $time }. A new link replaces this one. Do not post it in a group chat.
+login-forgot = Forgot your password, or your account was added by staff? Ask your coordinator or the front desk for a sign-in link.
+welcome-title = Choose a password
+welcome-heading = Welcome, { $name }!
+welcome-lead = Choose a password for Ortaq. You will be signed in at once.
+welcome-submit = Save and sign in
+field-password-again = The password again
+invalid-passwords-differ = { $field }: the two passwords differ.
+error-link-not-valid = This link no longer works
+error-link-not-valid-detail = A sign-in link works once and for seven days, and a newer link replaces it. Ask your coordinator or the front desk for a new one.
+error-account-disabled = The account is disabled
+error-account-disabled-detail = A disabled account cannot sign in. An administrator can enable it again.

@@ -47,6 +47,7 @@ use crate::http::Json;
         crate::members::youth::api,
         crate::org::edit::create_api,
         crate::members::staff::edit_api,
+        crate::auth::links::create_api,
         crate::org::edit::edit_api,
         crate::org::edit::directions_api,
         crate::org::edit::add_direction_api,

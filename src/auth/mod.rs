@@ -1,5 +1,6 @@
 //! Signing up, logging in and out, passwords, sessions, API tokens and login throttling.
 
+pub mod links;
 pub mod password;
 pub mod routes;
 pub mod sessions;

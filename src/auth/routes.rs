@@ -244,7 +244,7 @@ async fn log_in(
 
 /// Starts a session (a new id at every log-in) and sets its cookies on `headers`;
 /// answers the session's CSRF token.
-async fn start_session(
+pub(crate) async fn start_session(
     state: &AppState,
     ctx: &Ctx,
     jar: &CookieJar,

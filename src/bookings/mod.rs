@@ -6,12 +6,17 @@
 
 pub mod availability;
 pub mod book;
+pub mod desk;
+pub mod grid;
+pub mod mine;
 pub mod model;
+pub mod resource_page;
 pub mod routes;
 pub mod rules;
 pub mod series;
 pub mod storage;
 pub mod sweeper;
+pub mod view;
 
 pub use model::{Booking, Status};
 pub use rules::Rules;
@@ -22,4 +27,8 @@ use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
     routes::router()
+        .merge(grid::router())
+        .merge(resource_page::router())
+        .merge(mine::router())
+        .merge(desk::router())
 }

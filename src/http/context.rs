@@ -119,6 +119,13 @@ impl Ctx {
             .any(|r| self.has_role(r))
     }
 
+    /// Space managers and admins run the front desk (of the locations they manage).
+    pub fn runs_front_desk(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| crate::bookings::book::front_desk_staff(u))
+    }
+
     pub fn is_admin(&self) -> bool {
         self.has_role(crate::accounts::Role::Admin)
     }

@@ -37,7 +37,7 @@ mod tests {
             "https://ortaq.example/front-desk/check-in?code=ABCDEFGH",
             "Код <билет>",
         );
-        assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Код &lt;билет&gt;\""));
+        assert!(svg.starts_with("<svg role=\"img\" aria-label=\"Код &#60;билет&#62;\""));
         assert!(svg.ends_with("</svg>"));
         assert!(!svg.contains("<?xml"));
     }

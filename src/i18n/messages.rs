@@ -193,6 +193,11 @@ mod tests {
                     .set("limit", 14)
                     .set("version", "v1")
                     .set("age", 35)
+                    .set("hours", 2)
+                    .set("minutes", 30)
+                    .set("days", 14)
+                    .set("booked", 3)
+                    .set("skipped", 1)
                     .set("code", "ABCD-EFGH")
                     .set("status", "Расталды")
                     .set("reason", "жөндеу")
@@ -202,7 +207,6 @@ mod tests {
                     .set("value", "34,5")
                     .set("rate", "8 %")
                     .set("total", 120)
-                    .set("booked", 40)
                     .set("open", 96);
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);

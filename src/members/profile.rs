@@ -55,6 +55,8 @@ struct ProfilePage<'a> {
     needs_birth_date: bool,
     /// The owner's id, when they have a photo.
     photo_of: Option<i64>,
+    /// The largest photo the server takes; the page's script scales bigger ones down.
+    photo_max_bytes: usize,
     errors: FormErrors,
 }
 
@@ -103,6 +105,7 @@ pub async fn stored(
             form,
             needs_birth_date,
             photo_of,
+            photo_max_bytes: super::photo::MAX_BYTES,
             errors: ctx.errors(errors),
         })
         .into_response(),
@@ -196,6 +199,7 @@ async fn save(
             form,
             needs_birth_date,
             photo_of,
+            photo_max_bytes: super::photo::MAX_BYTES,
             errors: ctx.errors(errors),
         })
         .into_response(),

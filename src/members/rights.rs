@@ -179,6 +179,7 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
         "DELETE FROM join_requests WHERE user_id = $1",
         "DELETE FROM sessions WHERE user_id = $1",
         "DELETE FROM api_tokens WHERE user_id = $1",
+        "DELETE FROM sign_in_links WHERE user_id = $1",
         "DELETE FROM known_devices WHERE user_id = $1",
         "DELETE FROM role_grants WHERE user_id = $1",
         "DELETE FROM calendar_feeds WHERE user_id = $1",

@@ -423,3 +423,289 @@ async fn an_admin_imports_a_windows_1251_csv_file_through_the_file_picker_in_chr
     assert_clean(&client, "importing a file").await;
     client.close().await.unwrap();
 }
+
+/// Waits until the browser's path starts with `prefix`.
+async fn wait_for_prefix(client: &Client, prefix: &str) -> String {
+    for _ in 0..50 {
+        let path = client.current_url().await.unwrap().path().to_string();
+        if path.starts_with(prefix) {
+            return path;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "the browser did not reach {prefix}…: {}",
+        client.current_url().await.unwrap()
+    );
+}
+
+#[tokio::test]
+async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_front_desk_in_chromium()
+ {
+    let Some(driver) = start_driver().await else {
+        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
+            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        }
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+        return;
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let app = TestApp::spawn().await;
+    let center = crate::bookings::seed_center(&app.db, "Asia/Aqtobe", 4).await;
+    app.create_user("aruzhan@mail.kz", "member", None).await;
+    app.create_user("desk@mail.kz", "space_manager", None).await;
+    let tomorrow = crate::bookings::local(&center, 1, 12, 0)
+        .with_timezone(&center.tz)
+        .date_naive();
+
+    let session = |width: u32, height: u32, lang: &str| {
+        json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         format!("--window-size={width},{height}"), format!("--lang={lang}")]
+            },
+            "goog:loggingPrefs": {"browser": "ALL"}
+        })
+    };
+    let login = |client: Client, email: &'static str, lang: &'static str| {
+        let app = &app;
+        async move {
+            client
+                .goto(&app.url(&format!("/login?lang={lang}")))
+                .await
+                .unwrap();
+            fill(&client, "email", email).await;
+            fill(&client, "password", PASSWORD).await;
+            client
+                .find(Locator::Css("main form button[type=submit]"))
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap();
+            for _ in 0..50 {
+                if client.current_url().await.unwrap().path() != "/login" {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            assert_ne!(client.current_url().await.unwrap().path(), "/login");
+            client
+        }
+    };
+
+    // A member on a phone, in Kazakh: the day's grid, a free half hour, the form, the ticket.
+    let phone = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(session(412, 915, "kk").as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    let phone = login(phone, "aruzhan@mail.kz", "kk").await;
+    phone
+        .goto(&app.url(&format!("/spaces?date={tomorrow}")))
+        .await
+        .unwrap();
+    screenshot(&phone, "spaces-day-kk-phone").await;
+    assert_clean(&phone, "the spaces grid").await;
+    let cell = format!(
+        "td.free a[href='/resources/{}?date={tomorrow}&start=12:00']",
+        center.desks[1]
+    );
+    phone
+        .find(Locator::Css(&cell))
+        .await
+        .expect("a free cell at 12:00 for the second desk")
+        .click()
+        .await
+        .unwrap();
+    wait_for_prefix(&phone, "/resources/").await;
+    let start = phone.find(Locator::Id("start")).await.unwrap();
+    assert_eq!(start.prop("value").await.unwrap().as_deref(), Some("12:00"));
+    fill(&phone, "purpose", "Курстық жұмыс").await;
+    screenshot(&phone, "resource-form-kk-phone").await;
+    phone
+        .find(Locator::Css(
+            "form[action='/bookings/new'] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let ticket = wait_for_prefix(&phone, "/bookings/").await;
+    phone
+        .find(Locator::Css("svg.qr"))
+        .await
+        .expect("the QR code");
+    let code = phone
+        .find(Locator::Css(".qr-box .code"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(code.len(), 9, "ABCD-EFGH: {code}");
+    screenshot(&phone, "ticket-kk-phone").await;
+    assert_clean(&phone, "booking from the grid").await;
+
+    // The front desk, in Russian on a desktop, finds the booking by its code.
+    let desk = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(session(1280, 900, "ru").as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    let desk = login(desk, "desk@mail.kz", "ru").await;
+    desk.goto(&app.url(&format!("/front-desk?code={code}")))
+        .await
+        .unwrap();
+    let found = desk
+        .find(Locator::Css(".found"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("Место 1"), "{found}");
+    screenshot(&desk, "front-desk-ru-desktop").await;
+    desk.goto(&app.url("/staff/bookings")).await.unwrap();
+    let list = desk.source().await.unwrap();
+    assert!(list.contains("Курстық жұмыс") && list.contains(&ticket));
+    screenshot(&desk, "staff-bookings-ru-desktop").await;
+    assert_clean(&desk, "the front desk").await;
+    phone.close().await.unwrap();
+    desk.close().await.unwrap();
+}
+
+/// A PNG of `side`×`side` noisy pixels: several megabytes, as a phone's photo is.
+fn large_png(side: u32) -> Vec<u8> {
+    use std::io::Write;
+    let mut raw = Vec::with_capacity((side * (side * 3 + 1)) as usize);
+    let mut seed: u32 = 2026;
+    for _ in 0..side {
+        // Each row starts with its filter byte (none), then noisy RGB.
+        raw.extend(std::iter::once(0).chain((0..side * 3).map(|_| {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 24) as u8
+        })));
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&raw).unwrap();
+    let data = z.finish().unwrap();
+    let chunk = |out: &mut Vec<u8>, kind: &[u8], body: &[u8]| {
+        out.extend_from_slice(&(body.len() as u32).to_be_bytes());
+        let mut crc = crc32fast::Hasher::new();
+        crc.update(kind);
+        crc.update(body);
+        out.extend_from_slice(kind);
+        out.extend_from_slice(body);
+        out.extend_from_slice(&crc.finalize().to_be_bytes());
+    };
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = Vec::new();
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&side.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut png, b"IHDR", &header);
+    chunk(&mut png, b"IDAT", &data);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+#[tokio::test]
+async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chromium() {
+    let Some(driver) = start_driver().await else {
+        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
+            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        }
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+        return;
+    };
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let app = TestApp::spawn_demo().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("camera.png");
+    let png = large_png(2400);
+    assert!(
+        png.len() > 4 * 1024 * 1024,
+        "the photo is larger than any limit"
+    );
+    std::fs::write(&file, &png).unwrap();
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--window-size=412,915", "--lang=kk"]
+        },
+        "goog:loggingPrefs": {"browser": "ALL"}
+    });
+    let client = ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session");
+    client.goto(&app.url("/login?lang=kk")).await.unwrap();
+    fill(&client, "email", "aigerim@ortaq.local").await;
+    fill(&client, "password", ortaq::demo::MEMBER_PASSWORD).await;
+    client
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    client.goto(&app.url("/account/profile")).await.unwrap();
+    let picker = client.find(Locator::Id("photo")).await.unwrap();
+    picker.send_keys(&file.display().to_string()).await.unwrap();
+    // The script replaces the chosen file with a JPEG of at most 1280 pixels a side.
+    let mut size = 0;
+    for _ in 0..100 {
+        let value = client
+            .execute(
+                "const f = document.getElementById('photo').files[0]; return f && f.type === 'image/jpeg' ? f.size : 0;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        size = value.as_u64().unwrap_or(0);
+        if size > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(size > 0, "the photo was converted to JPEG in the browser");
+    assert!(size <= 900 * 1024, "and fits the limit: {size} bytes");
+    client
+        .find(Locator::Css(
+            "form[action^='/account/photo'] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().path() != "/account/photo" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let stored: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profile_photos p JOIN users u ON u.id = p.user_id
+         WHERE u.email = 'aigerim@ortaq.local' AND p.content_type = 'image/jpeg'")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert_eq!(stored, 1, "the scaled photo is stored");
+    screenshot(&client, "profile-photo-kk-phone").await;
+    assert_clean(&client, "uploading a large photo").await;
+    client.close().await.unwrap();
+}

@@ -4,6 +4,7 @@
 mod admin;
 mod api;
 mod auth;
+mod booking_pages;
 mod bookings;
 mod browser;
 mod calendar;
@@ -15,4 +16,5 @@ mod members;
 mod occupancy;
 mod pages;
 mod rights;
+mod sign_in_links;
 mod storage;
