@@ -331,14 +331,15 @@ pub async fn seed(
         }
     }
 
-    let members: Vec<&Booker> = bookers.iter().collect();
+    // The named accounts are always among the bookers; from today on, others book.
+    let unnamed: Vec<Booker> = bookers.iter().filter(|b| !b.named).copied().collect();
     let pick = |plan: &mut Plan, future: bool| -> Booker {
-        loop {
-            let b = members[plan.rng.gen_range(0..members.len())];
-            if !(future && b.named) {
-                return *b;
-            }
-        }
+        let from = if future && !unnamed.is_empty() {
+            &unnamed[..]
+        } else {
+            bookers
+        };
+        from[plan.rng.gen_range(0..from.len())]
     };
     let mut day = first;
     let mut hall_requests = 0;
