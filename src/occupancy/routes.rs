@@ -32,7 +32,7 @@ pub const READERS: [Role; 3] = [Role::SpaceManager, Role::Admin, Role::Observer]
 /// The question: which location, which local dates.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 pub struct OccupancyQuery {
-    /// The location; the center's main one when absent.
+    /// The location; the first one the caller may read when absent.
     pub location_id: Option<i64>,
     /// First local date (`YYYY-MM-DD`), included; default: 27 days before `to`.
     pub from: Option<String>,
@@ -41,18 +41,29 @@ pub struct OccupancyQuery {
     pub to: Option<String>,
 }
 
-/// The location asked about, once the caller may read it.
+/// The location asked about (else the first the caller may read), once the caller may
+/// read it.
 async fn readable_location(
     state: &AppState,
     ctx: &Ctx,
     q: &OccupancyQuery,
 ) -> Result<Location, Error> {
     let user = ctx.user()?;
-    let location = match q.location_id {
-        Some(id) => spaces::location(&state.db, id).await?,
-        None => spaces::main_location(&state.db).await?,
-    }
-    .ok_or(Error::NotFound)?;
+    let Some(id) = q.location_id else {
+        let locations = spaces::locations(&state.db).await?;
+        if locations.is_empty() {
+            return Err(Error::NotFound);
+        }
+        for location in locations {
+            if org::holds_over(&state.db, user, &READERS, location.unit_id).await? {
+                return Ok(location);
+            }
+        }
+        return Err(Error::Forbidden);
+    };
+    let location = spaces::location(&state.db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
     org::require(&state.db, user, &READERS, location.unit_id).await?;
     Ok(location)
 }
