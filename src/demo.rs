@@ -2,10 +2,14 @@
 //! and a few members. Real place and institution names; the people are fictional.
 //! It fills an EMPTY database only, and never touches one that has data.
 
+mod bookings;
+mod center;
 pub mod people;
 mod population;
 
-use chrono::{NaiveDate, NaiveTime};
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDate, NaiveTime};
 
 use crate::accounts::{Email, Role, storage as accounts};
 use crate::auth::password::{self, Password};
@@ -315,48 +319,17 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         closes: at(18, 0),
     });
     spaces::set_hours(&mut tx, location, &hours).await?;
-    for n in 1..=8 {
-        spaces::insert_resource(
-            &mut tx,
-            location,
-            "desk",
-            &Text::both(&format!("Жұмыс орны №{n}"), &format!("Рабочее место №{n}")),
-            1,
-        )
-        .await?;
-    }
-    spaces::insert_resource(
-        &mut tx,
-        location,
-        "meeting_room",
-        &Text::both("«Бірлік» мәжіліс залы", "Переговорная «Бірлік»"),
-        8,
-    )
-    .await?;
-    spaces::insert_resource(
-        &mut tx,
-        location,
-        "meeting_room",
-        &Text::both("«Достық» мәжіліс залы", "Переговорная «Достық»"),
-        12,
-    )
-    .await?;
-    spaces::insert_resource(
-        &mut tx,
-        location,
-        "event_hall",
-        &Text::both("Іс-шаралар залы", "Зал мероприятий"),
-        80,
-    )
-    .await?;
-    spaces::insert_resource(
-        &mut tx,
-        location,
-        "equipment",
-        &Text::both("Проектор", "Проектор"),
-        1,
-    )
-    .await?;
+    // The demo's bookings run from eight weeks before "now" to two weeks after it.
+    let now = crate::clock::now();
+    let tz = crate::i18n::format::AKTOBE;
+    let today = now.with_timezone(&tz).date_naive();
+    let days = (today - Duration::weeks(8), today + Duration::days(13));
+    let started = std::time::Instant::now();
+    let center = center::seed(&mut tx, location, tz, hours, days.0, days.1).await?;
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "demo spaces made"
+    );
 
     let admin_email = Email::parse("admin@ortaq.local").expect("a valid email");
     let admin = accounts::insert(
@@ -369,6 +342,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     .await?;
     accounts::grant(&mut tx, admin, Role::Admin, region, None).await?;
     let since = NaiveDate::from_ymd_opt(2025, 9, 1).expect("a valid date");
+    let mut ids: HashMap<&str, i64> = HashMap::new();
     for (n, person) in PEOPLE.iter().enumerate() {
         let email = Email::parse(person.email).expect("a valid email");
         let id = accounts::insert(
@@ -379,6 +353,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
             crate::i18n::Locale::parse(person.locale),
         )
         .await?;
+        ids.insert(person.email, id);
         let profile = ProfileData {
             phone: Some(demo_phone(n)),
             city: Some("Ақтөбе".to_string()),
@@ -465,6 +440,51 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         .collect(),
     };
     population::seed(&mut tx, &mut base, &member_hash, admin, &taken_phones).await?;
+
+    // The center's members book: the city branch's and the named demo accounts.
+    let named: HashSet<i64> = PEOPLE
+        .iter()
+        .filter(|p| p.role.is_none())
+        .map(|p| ids[p.email])
+        .collect();
+    let city_members: Vec<(i64, Option<String>)> = crate::on_tx!(&mut tx, conn => sqlx::query_as(
+        "SELECT DISTINCT m.user_id, u.locale FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.unit_id = $1 AND m.status = 'active' ORDER BY m.user_id")
+        .bind(city)
+        .fetch_all(&mut *conn)
+        .await)?;
+    let mut bookers: Vec<bookings::Booker> = city_members
+        .into_iter()
+        .filter(|(id, _)| !named.contains(id))
+        .map(|(id, locale)| bookings::Booker {
+            id,
+            kazakh: locale.as_deref() == Some("kk"),
+            named: false,
+        })
+        .collect();
+    bookers.extend(
+        PEOPLE
+            .iter()
+            .filter(|p| p.role.is_none())
+            .map(|p| bookings::Booker {
+                id: ids[p.email],
+                kazakh: p.locale == "kk",
+                named: true,
+            }),
+    );
+    let leads = bookings::Leads {
+        assembly: ids["daniyar@ortaq.local"],
+        dostyq: ids["nursultan@ortaq.local"],
+        korean: ids["anna@ortaq.local"],
+        manager: ids["madina@ortaq.local"],
+    };
+    let started = std::time::Instant::now();
+    let made = bookings::seed(&mut tx, &center, &bookers, &leads, days, now).await?;
+    tracing::debug!(
+        bookings = made,
+        ms = started.elapsed().as_millis() as u64,
+        "demo bookings placed"
+    );
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

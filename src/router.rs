@@ -17,7 +17,7 @@ use tower_http::trace::TraceLayer;
 use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
-use crate::{admin, api, auth, bookings, health, home, members, org, spaces};
+use crate::{admin, api, auth, bookings, calendar, health, home, members, occupancy, org, spaces};
 
 /// The largest request body Ortaq reads.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -41,6 +41,8 @@ pub fn build(state: AppState) -> Router {
         .merge(members::transfer_routes::router())
         .merge(spaces::routes::router())
         .merge(bookings::router())
+        .merge(calendar::router())
+        .merge(occupancy::router())
         .merge(api::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {

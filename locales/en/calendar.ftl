@@ -1,1 +1,62 @@
-## calendar
+## calendar: a member's calendar feed, resource feeds; occupancy report
+
+calendar-title = Calendar subscription
+calendar-lead = See your bookings in the calendar of your phone or computer: Google Calendar, Apple Calendar and Outlook keep them up to date from your private address.
+calendar-feed-heading = Your private address
+calendar-url-label = Calendar address
+calendar-url-hint = Copy it now: it is shown only once. Anyone who has it sees your bookings, so keep it to yourself.
+calendar-subscribe-here = Add to this phone's calendar
+calendar-active-since = Your address was made on { $date }.
+calendar-lost-url = Ortaq does not keep the address itself. If you lost it, make a new one — the old one stops working at once.
+calendar-none = You have no calendar address yet.
+calendar-create = Make my address
+calendar-replace = Make a new address
+calendar-revoke = Turn the address off
+calendar-replace-hint = A new address, or turning it off, stops the old one at once; calendars subscribed to it need the new one.
+calendar-made = Your new address is ready. Copy it below.
+calendar-revoked = The address is turned off and no longer works.
+calendar-howto-heading = How to add it to your calendar
+calendar-howto-google = Google Calendar
+calendar-howto-google-1 = Open calendar.google.com on a computer (the phone app cannot add a calendar by address).
+calendar-howto-google-2 = Click «+» next to «Other calendars» and choose «From URL».
+calendar-howto-google-3 = Paste the address and click «Add calendar». Changes show up within a few hours.
+calendar-howto-apple = iPhone and iPad (Apple Calendar)
+calendar-howto-apple-1 = Open Settings → Calendar → Accounts → Add Account → Other.
+calendar-howto-apple-2 = Choose «Add Subscribed Calendar» and paste the address.
+calendar-howto-apple-3 = Tap Next, then Save. Or open this page on the phone right after making the address and tap «Add to this phone's calendar».
+calendar-howto-note = Your calendar shows each booking's time, place and check-in code; cancelled bookings disappear by themselves.
+calendar-resources-heading = When resources are taken
+calendar-resources-lead = A public calendar of each desk, room and piece of equipment: only the times, never who booked.
+
+calendar-feed-name = Ortaq: my bookings
+calendar-feed-status = Status: { $status }
+calendar-feed-code = Check-in code: { $code }
+calendar-feed-reason = Reason: { $reason }
+calendar-busy = Busy
+calendar-busy-pending = Requested, awaiting approval
+
+occupancy-title = Occupancy of the spaces
+occupancy-lead = How much of the center's open time each resource was booked, by weekday and hour, and how often bookings that needed check-in ended as no-shows. No-shows count as booked: the place was kept from others.
+occupancy-location = Location
+occupancy-from = First day
+occupancy-to = Last day
+occupancy-to-hint = At most a year.
+occupancy-show = Show
+occupancy-heading = { $from } – { $to }, time zone { $zone }
+occupancy-summary = Utilisation and no-shows per resource
+occupancy-resource = Resource
+occupancy-utilisation = Utilisation
+occupancy-booked-hours = Booked of open hours
+occupancy-no-show-rate = No-shows
+occupancy-hours = { $booked } h of { $open } h
+occupancy-no-show-of = { $rate } ({ $count } of { $total })
+occupancy-percent = { $value }%
+occupancy-closed = closed
+occupancy-grid-caption = { $name }: utilisation by weekday and hour
+occupancy-all-resources = All resources
+occupancy-kind-desk = Desks
+occupancy-kind-meeting-room = Meeting rooms
+occupancy-kind-event-hall = Event hall
+occupancy-kind-equipment = Equipment
+
+invalid-before-from = { $field }: must not be before the first day.

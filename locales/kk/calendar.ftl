@@ -1,1 +1,62 @@
-## calendar
+## calendar: қатысушының күнтізбесі, ресурстардың күнтізбесі; жүктеме есебі
+
+calendar-title = Күнтізбеге жазылу
+calendar-lead = Брондауларыңызды телефондағы не компьютердегі күнтізбеден көріңіз: Google Calendar, Apple Calendar және Outlook оларды жеке сілтемеңіз арқылы өздері жаңартып отырады.
+calendar-feed-heading = Жеке сілтеме
+calendar-url-label = Күнтізбе сілтемесі
+calendar-url-hint = Сілтемені қазір көшіріп алыңыз: ол бір-ақ рет көрсетіледі. Оны білетін кез келген адам брондауларыңызды көреді, сондықтан ешкімге бермеңіз.
+calendar-subscribe-here = Осы телефонның күнтізбесіне қосу
+calendar-active-since = Сілтеме { $date } жасалған.
+calendar-lost-url = Ortaq сілтеменің өзін сақтамайды. Оны жоғалтсаңыз, жаңасын жасаңыз — ескісі бірден жұмысын тоқтатады.
+calendar-none = Сізде әзірге күнтізбе сілтемесі жоқ.
+calendar-create = Сілтеме жасау
+calendar-replace = Жаңа сілтеме жасау
+calendar-revoke = Сілтемені өшіру
+calendar-replace-hint = Жаңа сілтеме жасалса не сілтеме өшірілсе, ескісі бірден жұмысын тоқтатады; оған жазылған күнтізбелерге жаңа сілтеме керек болады.
+calendar-made = Жаңа сілтеме дайын. Оны төменнен көшіріп алыңыз.
+calendar-revoked = Сілтеме өшірілді, ол енді жұмыс істемейді.
+calendar-howto-heading = Күнтізбеге қалай қосуға болады
+calendar-howto-google = Google Calendar
+calendar-howto-google-1 = Компьютерден calendar.google.com сайтын ашыңыз (телефондағы қолданба күнтізбені сілтеме арқылы қоса алмайды).
+calendar-howto-google-2 = «Басқа күнтізбелер» жанындағы «+» белгісін басып, «URL арқылы қосу» тармағын таңдаңыз.
+calendar-howto-google-3 = Сілтемені қойып, «Күнтізбе қосу» батырмасын басыңыз. Өзгерістер бірнеше сағат ішінде көрінеді.
+calendar-howto-apple = iPhone және iPad (Apple Calendar)
+calendar-howto-apple-1 = «Параметрлер» → «Күнтізбе» → «Тіркелгілер» → «Тіркелгі қосу» → «Басқа» бөлімін ашыңыз.
+calendar-howto-apple-2 = «Жазылым күнтізбесін қосу» тармағын таңдап, сілтемені қойыңыз.
+calendar-howto-apple-3 = «Келесі», сосын «Сақтау» батырмасын басыңыз. Не сілтемені жасаған соң осы бетті телефоннан ашып, «Осы телефонның күнтізбесіне қосу» батырмасын басыңыз.
+calendar-howto-note = Күнтізбеде әр брондаудың уақыты, орны және келуді белгілеу коды көрінеді; бас тартылған брондаулар өздері жойылады.
+calendar-resources-heading = Ресурстардың бос емес уақыты
+calendar-resources-lead = Әр жұмыс орнының, залдың және жабдықтың ашық күнтізбесі: тек уақыты көрінеді, кім брондағаны көрінбейді.
+
+calendar-feed-name = Ortaq: менің брондауларым
+calendar-feed-status = Мәртебесі: { $status }
+calendar-feed-code = Келуді белгілеу коды: { $code }
+calendar-feed-reason = Себебі: { $reason }
+calendar-busy = Бос емес
+calendar-busy-pending = Сұралды, растауды күтуде
+
+occupancy-title = Кеңістіктердің жүктемесі
+occupancy-lead = Орталық ашық уақыттың қанша бөлігінде әр ресурс брондалғаны, апта күндері мен сағаттар бойынша, және келуді белгілеу керек брондаулардың қаншасы келмеумен аяқталғаны. Келмеу де брондалған уақыт болып саналады: орын басқаларға берілмеді.
+occupancy-location = Орны
+occupancy-from = Алғашқы күн
+occupancy-to = Соңғы күн
+occupancy-to-hint = Ең көбі бір жыл.
+occupancy-show = Көрсету
+occupancy-heading = { $from } – { $to }, уақыт белдеуі { $zone }
+occupancy-summary = Ресурстар бойынша жүктеме және келмеу
+occupancy-resource = Ресурс
+occupancy-utilisation = Жүктеме
+occupancy-booked-hours = Жұмыс сағатының брондалғаны
+occupancy-no-show-rate = Келмеу
+occupancy-hours = { $open } сағаттың { $booked } сағаты
+occupancy-no-show-of = { $rate } ({ $total } брондаудың { $count })
+occupancy-percent = { $value } %
+occupancy-closed = жабық
+occupancy-grid-caption = { $name }: апта күндері мен сағаттар бойынша жүктеме
+occupancy-all-resources = Барлық ресурс
+occupancy-kind-desk = Жұмыс орындары
+occupancy-kind-meeting-room = Мәжіліс залдары
+occupancy-kind-event-hall = Іс-шара залы
+occupancy-kind-equipment = Жабдық
+
+invalid-before-from = { $field }: алғашқы күннен бұрын болмауы керек.

@@ -1,1 +1,62 @@
-## calendar
+## calendar: календарь участника, календари ресурсов; отчет о загрузке
+
+calendar-title = Подписка на календарь
+calendar-lead = Смотрите свои бронирования в календаре телефона или компьютера: Google Календарь, Календарь Apple и Outlook сами обновляют их по вашей личной ссылке.
+calendar-feed-heading = Личная ссылка
+calendar-url-label = Адрес календаря
+calendar-url-hint = Скопируйте адрес сейчас: он показывается только один раз. Любой, кто его знает, видит ваши бронирования, поэтому никому его не передавайте.
+calendar-subscribe-here = Добавить в календарь этого телефона
+calendar-active-since = Ссылка создана { $date }.
+calendar-lost-url = Ortaq не хранит саму ссылку. Если вы ее потеряли, создайте новую — старая сразу перестанет работать.
+calendar-none = У вас пока нет ссылки на календарь.
+calendar-create = Создать ссылку
+calendar-replace = Создать новую ссылку
+calendar-revoke = Отключить ссылку
+calendar-replace-hint = Новая ссылка или отключение сразу останавливают старую; календари, подписанные на нее, нужно подписать заново.
+calendar-made = Новая ссылка готова. Скопируйте ее ниже.
+calendar-revoked = Ссылка отключена и больше не работает.
+calendar-howto-heading = Как добавить в календарь
+calendar-howto-google = Google Календарь
+calendar-howto-google-1 = Откройте calendar.google.com на компьютере (приложение на телефоне не умеет добавлять календарь по ссылке).
+calendar-howto-google-2 = Нажмите «+» рядом с «Другие календари» и выберите «Добавить по URL».
+calendar-howto-google-3 = Вставьте ссылку и нажмите «Добавить календарь». Изменения появляются в течение нескольких часов.
+calendar-howto-apple = iPhone и iPad (Календарь Apple)
+calendar-howto-apple-1 = Откройте «Настройки» → «Календарь» → «Учетные записи» → «Добавить учетную запись» → «Другое».
+calendar-howto-apple-2 = Выберите «Добавить подписной календарь» и вставьте ссылку.
+calendar-howto-apple-3 = Нажмите «Далее», затем «Сохранить». Или откройте эту страницу на телефоне сразу после создания ссылки и нажмите «Добавить в календарь этого телефона».
+calendar-howto-note = В календаре видны время и место каждого бронирования и код для отметки; отмененные бронирования исчезают сами.
+calendar-resources-heading = Занятость ресурсов
+calendar-resources-lead = Открытый календарь каждого рабочего места, зала и единицы оборудования: видно только время, без имен.
+
+calendar-feed-name = Ortaq: мои бронирования
+calendar-feed-status = Статус: { $status }
+calendar-feed-code = Код для отметки: { $code }
+calendar-feed-reason = Причина: { $reason }
+calendar-busy = Занято
+calendar-busy-pending = Запрошено, ждет подтверждения
+
+occupancy-title = Загрузка пространств
+occupancy-lead = Какую часть времени работы центра был забронирован каждый ресурс, по дням недели и часам, и как часто бронирования с отметкой заканчивались неявкой. Неявки считаются занятым временем: место было недоступно другим.
+occupancy-location = Место
+occupancy-from = Первый день
+occupancy-to = Последний день
+occupancy-to-hint = Не больше года.
+occupancy-show = Показать
+occupancy-heading = { $from } – { $to }, часовой пояс { $zone }
+occupancy-summary = Загрузка и неявки по ресурсам
+occupancy-resource = Ресурс
+occupancy-utilisation = Загрузка
+occupancy-booked-hours = Забронировано из часов работы
+occupancy-no-show-rate = Неявки
+occupancy-hours = { $booked } ч из { $open } ч
+occupancy-no-show-of = { $rate } ({ $count } из { $total })
+occupancy-percent = { $value } %
+occupancy-closed = закрыто
+occupancy-grid-caption = { $name }: загрузка по дням недели и часам
+occupancy-all-resources = Все ресурсы
+occupancy-kind-desk = Рабочие места
+occupancy-kind-meeting-room = Переговорные
+occupancy-kind-event-hall = Зал мероприятий
+occupancy-kind-equipment = Оборудование
+
+invalid-before-from = { $field }: не может быть раньше первого дня.

@@ -63,6 +63,9 @@ use crate::http::Json;
         crate::org::edit::directions_api,
         crate::org::edit::add_direction_api,
         crate::org::edit::end_direction_api,
+        crate::calendar::routes::create_api,
+        crate::calendar::routes::revoke_api,
+        crate::occupancy::routes::api,
     ),
     modifiers(&Security),
 )]

@@ -119,6 +119,25 @@ impl Ctx {
             .any(|r| self.has_role(r))
     }
 
+    /// Space managers, admins and observers read the occupancy of spaces (within their scope).
+    pub fn reads_occupancy(&self) -> bool {
+        use crate::accounts::Role;
+        [Role::Observer, Role::Admin, Role::SpaceManager]
+            .into_iter()
+            .any(|r| self.has_role(r))
+    }
+
+    /// Where the menu's "Reports" leads, for those who read any.
+    pub fn reports_home(&self) -> Option<&'static str> {
+        if self.reads_reports() {
+            Some("/reports/youth-share")
+        } else if self.reads_occupancy() {
+            Some("/reports/occupancy")
+        } else {
+            None
+        }
+    }
+
     /// Space managers and admins run the front desk (of the locations they manage).
     pub fn runs_front_desk(&self) -> bool {
         self.user

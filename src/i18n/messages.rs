@@ -198,7 +198,16 @@ mod tests {
                     .set("days", 14)
                     .set("booked", 3)
                     .set("skipped", 1)
-                    .set("code", "ABCD-EFGH");
+                    .set("code", "ABCD-EFGH")
+                    .set("status", "Расталды")
+                    .set("reason", "жөндеу")
+                    .set("from", "1 қараша 2026 ж.")
+                    .set("to", "30 қараша 2026 ж.")
+                    .set("zone", "Asia/Aqtobe")
+                    .set("value", "34,5")
+                    .set("rate", "8 %")
+                    .set("total", 120)
+                    .set("open", 96);
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");

@@ -167,6 +167,7 @@ fn zip_files(files: &[(&str, &[u8])]) -> Result<Vec<u8>, Error> {
 }
 
 /// Erases a person: profile, tags, memberships, requests, sessions, tokens and devices go;
+/// their coming bookings are cancelled and every booking's purpose is erased;
 /// the account row stays, without email, name or password, for what they contributed in
 /// public; consent records keep their kind, version and time but lose their addresses.
 pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
@@ -182,9 +183,24 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
         "DELETE FROM sign_in_links WHERE user_id = $1",
         "DELETE FROM known_devices WHERE user_id = $1",
         "DELETE FROM role_grants WHERE user_id = $1",
+        "DELETE FROM calendar_feeds WHERE user_id = $1",
     ] {
         on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).execute(&mut *conn).await.map(|r| r.rows_affected()))?;
     }
+    // Their coming bookings free the resources; what they wrote as purposes goes.
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE bookings SET status = 'cancelled', cancelled_at = $1, updated_at = $1
+         WHERE user_id = $2 AND status IN ('pending', 'confirmed') AND end_at > $1")
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(tx, conn => sqlx::query("UPDATE bookings SET purpose = NULL WHERE user_id = $1")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
     on_tx!(tx, conn => sqlx::query(
         "UPDATE consents SET accepted_ip = NULL, withdrawn_ip = NULL, withdrawn_at = COALESCE(withdrawn_at, $1) WHERE user_id = $2")
         .bind(now)

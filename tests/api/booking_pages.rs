@@ -650,3 +650,40 @@ async fn staff_book_for_a_member_past_a_rule_with_a_reason_that_is_kept_and_audi
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert_eq!(bookings_in_db(&app).await, 1);
 }
+
+#[tokio::test]
+async fn deleting_an_account_frees_its_coming_bookings_and_erases_their_purposes() {
+    let app = TestApp::spawn().await;
+    let center = seed_center(&app.db, "Asia/Aqtobe", 1).await;
+    let id = app.logged_in_as("leaving@example.kz", "member", None).await;
+    let token = app.token(id).await;
+    let start = local(&center, 2, 10, 0);
+    let response = app
+        .client
+        .post(app.url("/api/v1/bookings"))
+        .bearer_auth(&token)
+        .json(
+            &json!({"resource_id": center.desks[0], "start": start.to_rfc3339(),
+                      "end": (start + Duration::hours(1)).to_rfc3339(),
+                      "purpose": "Әлия Бекова: диплом жұмысы"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let csrf = crate::helpers::extract_csrf(&app.get_html("/account").await).unwrap();
+    let response = app
+        .client
+        .delete(app.url("/api/v1/me"))
+        .header("X-CSRF-Token", &csrf)
+        .json(&json!({"password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        count_where(&app, "status = 'cancelled' AND purpose IS NULL").await,
+        1
+    );
+    assert_eq!(count_where(&app, "purpose LIKE '%Бекова%'").await, 0);
+}

@@ -14,9 +14,9 @@ use serde_json::json;
 
 use crate::helpers::{PASSWORD, TestApp};
 
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl Drop for Driver {
@@ -33,7 +33,7 @@ fn find(names: &[&str]) -> Option<String> {
         .map(|p| p.to_string())
 }
 
-async fn start_driver() -> Option<Driver> {
+pub(crate) async fn start_driver() -> Option<Driver> {
     let chromedriver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])?;
     find(&["/usr/bin/chromium"])?;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -81,7 +81,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
-async fn console_errors(client: &Client) -> Vec<String> {
+pub(crate) async fn console_errors(client: &Client) -> Vec<String> {
     let log = client
         .issue_cmd(BrowserLog)
         .await
@@ -98,7 +98,7 @@ async fn console_errors(client: &Client) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn screenshot(client: &Client, name: &str) {
+pub(crate) async fn screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.expect("a screenshot");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
@@ -116,18 +116,18 @@ async fn html_lang(client: &Client) -> String {
         .unwrap_or_default()
 }
 
-async fn assert_clean(client: &Client, step: &str) {
+pub(crate) async fn assert_clean(client: &Client, step: &str) {
     let errors = console_errors(client).await;
     assert!(errors.is_empty(), "console errors after {step}: {errors:?}");
 }
 
-async fn fill(client: &Client, id: &str, value: &str) {
+pub(crate) async fn fill(client: &Client, id: &str, value: &str) {
     let field = client.find(Locator::Id(id)).await.unwrap();
     field.clear().await.unwrap();
     field.send_keys(value).await.unwrap();
 }
 
-async fn wait_for_path(client: &Client, path: &str) {
+pub(crate) async fn wait_for_path(client: &Client, path: &str) {
     for _ in 0..50 {
         if client.current_url().await.unwrap().path() == path {
             return;

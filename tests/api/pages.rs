@@ -114,7 +114,7 @@ async fn the_home_page_shows_the_center_with_hours_in_aktobe_time() {
     assert!(html.contains("09:00–21:00"));
     assert!(html.contains("понедельник"));
     assert!(
-        html.contains("8 рабочих мест"),
+        html.contains("20 рабочих мест"),
         "resources are counted with Russian plurals"
     );
     let kk = app.get_html("/?lang=kk").await;
