@@ -234,7 +234,7 @@ async fn a_visitor_reads_kazakh_switches_to_russian_signs_up_and_logs_in_in_chro
             .click()
             .await
             .unwrap();
-        wait_for_path(&client, "/account/profile").await;
+        wait_for_path(&client, "/account").await;
         let page = client.source().await.unwrap();
         assert!(page.contains("Данил Цой"));
         screenshot(&client, &format!("account-ru-{viewport}")).await;
