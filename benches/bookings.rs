@@ -8,7 +8,8 @@
 //!   with the no-overlap guard on. The load time is printed.
 //! - The server is the `ortaq` binary (`ortaq serve`, built by cargo for the bench, same
 //!   profile) in its own process on a free loopback port, so its peak RSS (`VmHWM` from
-//!   `/proc/<pid>/status`) is its own, not the load generator's.
+//!   `/proc/<pid>/status`) is its own, not the load generator's. `ORTAQ_BENCH_SERVER=path`
+//!   serves another build instead (before/after comparisons on the same machine).
 //! - Figures, each beside `/healthz` of the same server with the same number of clients
 //!   (the ceiling of HTTP + this machine):
 //!   - availability: `GET /api/v1/resources/{id}/availability` for tomorrow, round-robin
@@ -92,11 +93,14 @@ async fn backend(admin: Option<&str>) -> String {
     };
     println!("\n== {name}: loading the dataset");
     let (url, _dir) = dataset::fresh(admin).await;
+    // The server under test migrates the empty database (its own migrations, so another
+    // build can be compared on the same dataset), then stops while the data goes in.
+    drop(Server::start(&url).await);
     let data = dataset::load(&url).await;
     let server = Server::start(&url).await;
     println!(
         "  server: {} (pid {}), RSS after start {:.1} MiB",
-        env!("CARGO_BIN_EXE_ortaq"),
+        load::binary(),
         server.pid(),
         server.memory_mib().1
     );
@@ -134,11 +138,7 @@ async fn backend(admin: Option<&str>) -> String {
         })
         .collect();
     let location_day = load::run(&client, MANY_CLIENTS, day, &[200]).await;
-    line(
-        "location day (200 resources)",
-        &location_day,
-        &ceiling_many,
-    );
+    line("location day (200 resources)", &location_day, &ceiling_many);
 
     println!(
         "  creation, {CREATE_REQUESTS} requests, {CREATE_CONFLICTS} of them deliberate conflicts:"
@@ -155,7 +155,9 @@ async fn backend(admin: Option<&str>) -> String {
         create.answers
     );
     verify_no_overlap(&url, &data, unique, started_at).await;
-    println!("    every interval won once, every other request 409 booking_conflict; no overlap in the database");
+    println!(
+        "    every interval won once, every other request 409 booking_conflict; no overlap in the database"
+    );
 
     let (peak, now) = server.memory_mib();
     println!("  server memory: peak (VmHWM) {peak:.1} MiB, now {now:.1} MiB");
@@ -192,7 +194,11 @@ async fn backend(admin: Option<&str>) -> String {
     );
     row(
         &format!("availability p99, {FEW_CLIENTS} clients"),
-        format!("{:.2} ms (p50 {:.2})", avail_few.ms(0.99), avail_few.ms(0.5)),
+        format!(
+            "{:.2} ms (p50 {:.2})",
+            avail_few.ms(0.99),
+            avail_few.ms(0.5)
+        ),
         format!(
             "{:.2} ms (p50 {:.2})",
             ceiling_few.ms(0.99),

@@ -88,11 +88,11 @@ pub async fn drop_postgres(admin: &str) {
     pool.close().await;
 }
 
-/// Migrates the database and loads everything; prints how long each part took.
+/// Loads everything into a database the server under test has migrated; prints how long
+/// each part took.
 pub async fn load(url: &str) -> Dataset {
     let started = Instant::now();
     let db = Db::connect(url).await.unwrap();
-    db.migrate().await.unwrap();
     let today = Utc::now().with_timezone(&TZ).date_naive();
     let (location_id, resources) = spaces_and_rules(&db).await;
     let tokens = members(&db).await;
@@ -228,7 +228,11 @@ async fn members(db: &Db) -> Vec<String> {
     .unwrap();
     let mut rows = Vec::new();
     for id in ids {
-        let token = format!("{}{}", ortaq::auth::tokens::PREFIX, ortaq::auth::random_token(32));
+        let token = format!(
+            "{}{}",
+            ortaq::auth::tokens::PREFIX,
+            ortaq::auth::random_token(32)
+        );
         rows.push(format!(
             "({id}, '{}', '{now}')",
             ortaq::auth::secret_hash(&token)
@@ -311,7 +315,7 @@ async fn bookings(db: &Db, resources: &[i64], today: NaiveDate) {
                 if batch.len() == BATCH {
                     insert(&mut tx, &batch, written - batch.len()).await;
                     batch.clear();
-                    if written % PER_TRANSACTION == 0 {
+                    if written.is_multiple_of(PER_TRANSACTION) {
                         tx.commit().await.unwrap();
                         tx = db.begin().await.unwrap();
                     }
@@ -382,6 +386,11 @@ pub fn free_slot(data: &Dataset, resource: usize, day: i64, hour: u32) -> (i64, 
     let date = data.today + Duration::days(FREE_FROM_DAY + day);
     (
         data.resources[resource],
-        local_instant(TZ, date, NaiveTime::from_hms_opt(OPENS + hour, 0, 0).unwrap()).unwrap(),
+        local_instant(
+            TZ,
+            date,
+            NaiveTime::from_hms_opt(OPENS + hour, 0, 0).unwrap(),
+        )
+        .unwrap(),
     )
 }

@@ -17,7 +17,7 @@ impl Server {
             .and_then(|l| l.local_addr())
             .unwrap()
             .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_ortaq"))
+        let child = Command::new(binary())
             .arg("serve")
             .env("ORTAQ_DATABASE_URL", database_url)
             .env("ORTAQ_ADDR", format!("127.0.0.1:{port}"))
@@ -38,7 +38,10 @@ impl Server {
             {
                 return server;
             }
-            assert!(Instant::now() < deadline, "the server did not answer in 60 s");
+            assert!(
+                Instant::now() < deadline,
+                "the server did not answer in 60 s"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -66,6 +69,12 @@ impl Server {
         };
         (field("VmHWM:"), field("VmRSS:"))
     }
+}
+
+/// The server binary: the one cargo built for this bench, or `ORTAQ_BENCH_SERVER` (another
+/// build of `ortaq`, to compare before and after a change on the same dataset and machine).
+pub fn binary() -> String {
+    std::env::var("ORTAQ_BENCH_SERVER").unwrap_or_else(|_| env!("CARGO_BIN_EXE_ortaq").to_string())
 }
 
 impl Drop for Server {
