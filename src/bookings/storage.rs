@@ -84,7 +84,7 @@ pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error>
          RETURNING {COLUMNS}"
     );
     let now = clock::now();
-    let row: Row = on_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+    let inserted: Result<Row, sqlx::Error> = on_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(new.resource_id)
         .bind(new.user_id)
         .bind(new.status.as_str())
@@ -98,8 +98,24 @@ pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error>
         .bind(new.override_reason)
         .bind(now)
         .fetch_one(conn)
-        .await)
-    .on_constraint("bookings_no_overlap", || Error::BookingConflict {
+        .await);
+    // Two transactions inserting overlapping bookings at the same instant each find the
+    // other's uncommitted row while checking the exclusion constraint and wait for each
+    // other; PostgreSQL breaks the cycle by aborting one with a deadlock (40P01). The
+    // other goes on to commit its booking, so the aborted one lost the interval: the
+    // same answer as a violated constraint.
+    if let Err(err) = &inserted
+        && err
+            .as_database_error()
+            .and_then(|e| e.code())
+            .is_some_and(|code| code == "40P01")
+    {
+        return Err(Error::BookingConflict {
+            start: new.start,
+            end: new.end,
+        });
+    }
+    let row = inserted.on_constraint("bookings_no_overlap", || Error::BookingConflict {
         start: new.start,
         end: new.end,
     })?;
