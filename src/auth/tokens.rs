@@ -1,5 +1,7 @@
 //! Personal API tokens: `ortaq_` and 256 random bits, shown once; only their hash is kept.
 
+use chrono::{DateTime, Utc};
+
 use crate::accounts::{CurrentUser, storage as accounts};
 use crate::auth::{random_token, secret_hash};
 use crate::clock;
@@ -27,22 +29,27 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, E
         return Ok(None);
     }
     let hash = secret_hash(token);
-    let user_id: Option<i64> = on_db!(db, pool => sqlx::query_scalar(
-        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+    let found: Option<(i64, Option<DateTime<Utc>>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
         .bind(&hash)
         .fetch_optional(pool)
         .await)?;
-    let Some(user_id) = user_id else {
+    let Some((user_id, last_used)) = found else {
         return Ok(None);
     };
-    // Marked used at most once a minute, so that API calls do not each write.
+    // Marked used at most once a minute, so that API calls do not each write: on SQLite
+    // even an UPDATE that changes nothing takes the database's one write lock, and waits
+    // behind every booking being written.
     let now = clock::now();
-    on_db!(db, pool => sqlx::query(
-        "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
-        .bind(now)
-        .bind(&hash)
-        .bind(now - chrono::Duration::seconds(60))
-        .execute(pool)
-        .await.map(|r| r.rows_affected()))?;
+    let stale = now - chrono::Duration::seconds(60);
+    if last_used.is_none_or(|at| at < stale) {
+        on_db!(db, pool => sqlx::query(
+            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
+            .bind(now)
+            .bind(&hash)
+            .bind(stale)
+            .execute(pool)
+            .await.map(|r| r.rows_affected()))?;
+    }
     accounts::current_user(db, user_id).await
 }
