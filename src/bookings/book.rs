@@ -151,13 +151,19 @@ pub async fn judge(
     end: DateTime<Utc>,
 ) -> Result<(), Error> {
     if s.override_reason.is_some() {
-        return if end > start {
-            Ok(())
-        } else {
+        // Staff set the rules aside, not the longest booking the storage looks back for.
+        return if end <= start {
             Err(Error::Rule {
                 code: "booking_empty",
                 limit: None,
             })
+        } else if end - start > storage::LONGEST {
+            Err(Error::Rule {
+                code: "booking_too_long",
+                limit: Some(storage::LONGEST.num_minutes()),
+            })
+        } else {
+            Ok(())
         };
     }
     let tz = s.location.time_zone;

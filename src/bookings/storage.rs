@@ -386,6 +386,9 @@ pub struct Swept {
 /// The background sweep, idempotent and safe to run from several instances at once:
 /// confirmed bookings past their check-in deadline are released as no-shows; bookings
 /// over are completed; pending ones whose start passed without a decision are declined.
+/// Each query repeats the statuses of the partial index it needs (`bookings_live_end_at`,
+/// `bookings_pending_start_at`): SQLite uses a partial index only when the query names its
+/// condition, and so neither backend reads every booking ever made.
 pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<Swept, Error> {
     let no_shows = on_db!(db, pool => sqlx::query(
         "UPDATE bookings SET status = 'no_show', updated_at = $1
@@ -396,15 +399,15 @@ pub async fn sweep(db: &Db, now: DateTime<Utc>) -> Result<Swept, Error> {
         .map(|r| r.rows_affected()))?;
     let completed = on_db!(db, pool => sqlx::query(
         "UPDATE bookings SET status = 'completed', updated_at = $1
-         WHERE (status = 'checked_in' OR (status = 'confirmed' AND check_in_by IS NULL))
-           AND end_at <= $1")
+         WHERE status IN ('pending', 'confirmed', 'checked_in') AND end_at <= $1
+           AND (status = 'checked_in' OR (status = 'confirmed' AND check_in_by IS NULL))")
         .bind(now)
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
     let expired = on_db!(db, pool => sqlx::query(
         "UPDATE bookings SET status = 'declined', decided_at = $1, updated_at = $1
-         WHERE status = 'pending' AND start_at <= $1")
+         WHERE status IN ('pending', 'checked_in') AND status = 'pending' AND start_at <= $1")
         .bind(now)
         .execute(pool)
         .await

@@ -687,3 +687,36 @@ async fn deleting_an_account_frees_its_coming_bookings_and_erases_their_purposes
     );
     assert_eq!(count_where(&app, "purpose LIKE '%Бекова%'").await, 0);
 }
+
+#[tokio::test]
+async fn an_override_cannot_make_a_booking_longer_than_two_weeks() {
+    let app = TestApp::spawn().await;
+    let center = seed_center(&app.db, "Asia/Aqtobe", 1).await;
+    let manager = app
+        .create_user("manager@example.kz", "space_manager", None)
+        .await;
+    let token = app.token(manager).await;
+    let start = local(&center, 1, 9, 0);
+    let desk = center.desks[0];
+    let book = |days: i64| {
+        let (app, token) = (&app, &token);
+        async move {
+            app.client
+                .post(app.url("/api/v1/bookings"))
+                .bearer_auth(token)
+                .json(&json!({"resource_id": desk, "start": start.to_rfc3339(),
+                              "end": (start + Duration::days(days)).to_rfc3339(),
+                              "override_reason": "Жазғы мектеп"}))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    crate::helpers::problem(
+        book(15).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "booking_too_long",
+    )
+    .await;
+    assert_eq!(book(14).await.status(), StatusCode::CREATED);
+}
