@@ -113,17 +113,10 @@ async fn a_member_books_a_desk_on_its_page_and_gets_a_ticket_with_a_qr_code() {
 }
 
 async fn sqlx_code(app: &TestApp) -> String {
-    let row: (String,) = match &app.db {
-        ortaq::db::Db::Sqlite(pool) => sqlx::query_as("SELECT code FROM bookings LIMIT 1")
-            .fetch_one(pool)
-            .await
-            .unwrap(),
-        ortaq::db::Db::Postgres(pool) => sqlx::query_as("SELECT code FROM bookings LIMIT 1")
-            .fetch_one(pool)
-            .await
-            .unwrap(),
-    };
-    row.0
+    ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings LIMIT 1")
+        .fetch_one(pool)
+        .await)
+    .unwrap()
 }
 
 #[tokio::test]
@@ -272,33 +265,16 @@ async fn a_weekly_series_is_previewed_then_booked_without_the_taken_week() {
 }
 
 async fn club_bookings(app: &TestApp, email: &str) -> Vec<i64> {
-    let sql = format!(
-        "SELECT b.id FROM bookings b JOIN users u ON u.id = b.user_id WHERE u.email = '{email}' ORDER BY b.start_at"
-    );
-    match &app.db {
-        ortaq::db::Db::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_all(pool)
-            .await
-            .unwrap(),
-        ortaq::db::Db::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_all(pool)
-            .await
-            .unwrap(),
-    }
+    ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT b.id FROM bookings b JOIN users u ON u.id = b.user_id WHERE u.email = $1 ORDER BY b.start_at")
+        .bind(email)
+        .fetch_all(pool)
+        .await)
+    .unwrap()
 }
 
 async fn count_where(app: &TestApp, condition: &str) -> i64 {
-    let sql = format!("SELECT COUNT(*) FROM bookings WHERE {condition}");
-    match &app.db {
-        ortaq::db::Db::Sqlite(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_one(pool)
-            .await
-            .unwrap(),
-        ortaq::db::Db::Postgres(pool) => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .fetch_one(pool)
-            .await
-            .unwrap(),
-    }
+    app.count(&format!("bookings WHERE {condition}")).await
 }
 
 #[tokio::test]

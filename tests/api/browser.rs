@@ -57,6 +57,42 @@ pub(crate) async fn start_driver() -> Option<Driver> {
     None
 }
 
+/// The browser for a test: `None` (the test skips) where Chromium is missing, unless CI
+/// requires it (`ORTAQ_REQUIRE_BROWSER`), where a missing browser fails the test.
+pub(crate) async fn driver_or_skip() -> Option<Driver> {
+    let driver = start_driver().await;
+    if driver.is_none() {
+        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
+            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
+        }
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    }
+    // reqwest and fantoccini both bring rustls; say which crypto it uses.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    driver
+}
+
+/// A headless Chromium window of `width`×`height` whose browser language is `lang`,
+/// keeping its console log for [`assert_clean`].
+pub(crate) async fn session(driver: &Driver, width: u32, height: u32, lang: &str) -> Client {
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     format!("--window-size={width},{height}"), format!("--lang={lang}")]
+        },
+        "goog:loggingPrefs": {"browser": "ALL"}
+    });
+    ClientBuilder::rustls()
+        .unwrap()
+        .capabilities(caps.as_object().unwrap().clone())
+        .connect(&driver.url)
+        .await
+        .expect("a Chromium session")
+}
+
 /// The browser's console log (chromedriver's `goog:loggingPrefs`), emptied on each read.
 #[derive(Debug)]
 struct BrowserLog;
@@ -142,33 +178,12 @@ pub(crate) async fn wait_for_path(client: &Client, path: &str) {
 
 #[tokio::test]
 async fn a_visitor_reads_kazakh_switches_to_russian_signs_up_and_logs_in_in_chromium() {
-    let Some(driver) = start_driver().await else {
-        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
-            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        }
-        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    let Some(driver) = driver_or_skip().await else {
         return;
     };
-    // reqwest and fantoccini both bring rustls; say which crypto it uses.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let app = TestApp::spawn_demo().await;
     for (viewport, width, height) in [("phone", 412, 915), ("desktop", 1280, 900)] {
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         format!("--window-size={width},{height}"), "--lang=kk"]
-            },
-            "goog:loggingPrefs": {"browser": "ALL"}
-        });
-        let client = ClientBuilder::rustls()
-            .unwrap()
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&driver.url)
-            .await
-            .expect("a Chromium session");
+        let client = session(&driver, width, height, "kk").await;
 
         client.goto(&app.url("/?lang=kk")).await.unwrap();
         assert_eq!(html_lang(&client).await, "kk");
@@ -287,14 +302,9 @@ fn windows_1251(text: &str) -> Vec<u8> {
 
 #[tokio::test]
 async fn an_admin_imports_a_windows_1251_csv_file_through_the_file_picker_in_chromium() {
-    let Some(driver) = start_driver().await else {
-        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
-            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        }
-        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    let Some(driver) = driver_or_skip().await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let app = TestApp::spawn_demo().await;
     let city = app.unit_id("Актюбинский городской филиал").await;
     app.create_user("city-admin@mail.kz", "admin", Some(city))
@@ -309,22 +319,7 @@ async fn an_admin_imports_a_windows_1251_csv_file_through_the_file_picker_in_chr
     )
     .unwrap();
 
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=1280,900", "--lang=ru"]
-        },
-        "goog:loggingPrefs": {"browser": "ALL"}
-    });
-    let client = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps.as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session");
+    let client = session(&driver, 1280, 900, "ru").await;
     client.goto(&app.url("/login?lang=ru")).await.unwrap();
     fill(&client, "email", "city-admin@mail.kz").await;
     fill(&client, "password", PASSWORD).await;
@@ -442,14 +437,9 @@ async fn wait_for_prefix(client: &Client, prefix: &str) -> String {
 #[tokio::test]
 async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_front_desk_in_chromium()
  {
-    let Some(driver) = start_driver().await else {
-        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
-            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        }
-        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    let Some(driver) = driver_or_skip().await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let app = TestApp::spawn().await;
     let center = crate::bookings::seed_center(&app.db, "Asia/Aqtobe", 4).await;
     app.create_user("aruzhan@mail.kz", "member", None).await;
@@ -458,18 +448,6 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
         .with_timezone(&center.tz)
         .date_naive();
 
-    let session = |width: u32, height: u32, lang: &str| {
-        json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                         format!("--window-size={width},{height}"), format!("--lang={lang}")]
-            },
-            "goog:loggingPrefs": {"browser": "ALL"}
-        })
-    };
     let login = |client: Client, email: &'static str, lang: &'static str| {
         let app = &app;
         async move {
@@ -498,12 +476,7 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
     };
 
     // A member on a phone, in Kazakh: the day's grid, a free half hour, the form, the ticket.
-    let phone = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(session(412, 915, "kk").as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session");
+    let phone = session(&driver, 412, 915, "kk").await;
     let phone = login(phone, "aruzhan@mail.kz", "kk").await;
     phone
         .goto(&app.url(&format!("/spaces?date={tomorrow}")))
@@ -553,12 +526,7 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
     assert_clean(&phone, "booking from the grid").await;
 
     // The front desk, in Russian on a desktop, finds the booking by its code.
-    let desk = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(session(1280, 900, "ru").as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session");
+    let desk = session(&driver, 1280, 900, "ru").await;
     let desk = login(desk, "desk@mail.kz", "ru").await;
     desk.goto(&app.url(&format!("/front-desk?code={code}")))
         .await
@@ -618,14 +586,9 @@ fn large_png(side: u32) -> Vec<u8> {
 
 #[tokio::test]
 async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chromium() {
-    let Some(driver) = start_driver().await else {
-        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
-            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        }
-        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    let Some(driver) = driver_or_skip().await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let app = TestApp::spawn_demo().await;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("camera.png");
@@ -635,22 +598,7 @@ async fn a_large_phone_photo_is_scaled_down_in_the_browser_before_upload_in_chro
         "the photo is larger than any limit"
     );
     std::fs::write(&file, &png).unwrap();
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=412,915", "--lang=kk"]
-        },
-        "goog:loggingPrefs": {"browser": "ALL"}
-    });
-    let client = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps.as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session");
+    let client = session(&driver, 412, 915, "kk").await;
     client.goto(&app.url("/login?lang=kk")).await.unwrap();
     fill(&client, "email", "aigerim@ortaq.local").await;
     fill(&client, "password", ortaq::demo::MEMBER_PASSWORD).await;

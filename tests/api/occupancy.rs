@@ -507,34 +507,14 @@ async fn a_bad_range_answers_422_naming_each_field_and_the_page_keeps_what_was_t
 /// pages run no script, and the policy forbids inline ones), every figure reachable.
 #[tokio::test]
 async fn the_report_and_the_calendar_page_work_in_chromium_on_a_phone() {
-    use crate::browser::{assert_clean, fill, screenshot, start_driver, wait_for_path};
-    use fantoccini::{ClientBuilder, Locator};
+    use crate::browser::{assert_clean, driver_or_skip, fill, screenshot, session, wait_for_path};
+    use fantoccini::Locator;
 
-    let Some(driver) = start_driver().await else {
-        if std::env::var("ORTAQ_REQUIRE_BROWSER").is_ok() {
-            panic!("ORTAQ_REQUIRE_BROWSER is set but chromium or chromedriver is missing");
-        }
-        eprintln!("SKIPPED: no chromium/chromedriver on this machine (CI installs them)");
+    let Some(driver) = driver_or_skip().await else {
         return;
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let app = TestApp::spawn_demo().await;
-    let caps = serde_json::json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     "--window-size=412,915", "--lang=kk"]
-        },
-        "goog:loggingPrefs": {"browser": "ALL"}
-    });
-    let client = ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps.as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session");
+    let client = session(&driver, 412, 915, "kk").await;
     client.goto(&app.url("/login?lang=kk")).await.unwrap();
     fill(&client, "email", "observer@ortaq.local").await;
     fill(&client, "password", ortaq::demo::MEMBER_PASSWORD).await;
