@@ -448,17 +448,22 @@ async fn book_now(
         .collect();
     let now = clock::now();
     let tz = location.time_zone;
-    let mut last_refusal = None;
+    // Each desk's own slot grid sets where "now" starts; one availability read covers all.
+    let mut starts = Vec::with_capacity(desks.len());
     for desk in &desks {
         let (rules, _) = spaces::rules(&state.db, desk).await?;
-        let start = rules::floor_to_slot(now, tz, rules.slot_minutes.into());
-        let end = start + Duration::minutes(minutes);
-        let list = availability(&state, &location, std::slice::from_ref(desk), start, end).await?;
-        if !list[0]
-            .free
-            .iter()
-            .any(|f| f.start <= start && end <= f.end)
-        {
+        starts.push(rules::floor_to_slot(now, tz, rules.slot_minutes.into()));
+    }
+    let length = Duration::minutes(minutes);
+    let window = (
+        starts.iter().min().copied().unwrap_or(now),
+        starts.iter().max().copied().unwrap_or(now) + length,
+    );
+    let free = availability(&state, &location, &desks, window.0, window.1).await?;
+    let mut last_refusal = None;
+    for ((desk, start), free) in desks.iter().zip(starts).zip(free) {
+        let end = start + length;
+        if !free.free.iter().any(|f| f.start <= start && end <= f.end) {
             continue;
         }
         let req = Request {
