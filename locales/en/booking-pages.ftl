@@ -2,6 +2,7 @@
 
 nav-spaces = Spaces
 nav-bookings = My bookings
+home-book = See free times and book
 nav-manage = Spaces admin
 nav-front-desk = Front desk
 

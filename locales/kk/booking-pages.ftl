@@ -2,6 +2,7 @@
 
 nav-spaces = Кеңістіктер
 nav-bookings = Менің брондауларым
+home-book = Бос уақыт және брондау
 nav-manage = Басқару
 nav-front-desk = Ресепшн
 

@@ -2,6 +2,7 @@
 
 nav-spaces = Пространства
 nav-bookings = Мои бронирования
+home-book = Свободное время и бронирование
 nav-manage = Управление
 nav-front-desk = Ресепшен
 
