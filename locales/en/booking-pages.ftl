@@ -58,23 +58,6 @@ resource-capacity = { $count ->
 resource-amenities = Amenities
 resource-feed = Busy times in your calendar (iCalendar)
 rules-title = Booking rules
-rule-length = Length:
-rule-horizon = Book up to { $days ->
-    [one] { $days } day
-   *[other] { $days } days
-} ahead.
-rule-lead = Book at least { $time } before the start.
-rule-per-day = At most { $count ->
-    [one] { $count } booking
-   *[other] { $count } bookings
-} of this kind a day per member.
-rule-per-week = At most { $count ->
-    [one] { $count } booking
-   *[other] { $count } bookings
-} of this kind a week per member.
-rule-buffer = Keeps { $time } free between bookings.
-rule-approval = The coworking staff confirm each booking.
-rule-check-in = Check in within { $time } of the start, or the booking is released.
 
 book-title = Book
 book-button = Book

@@ -59,26 +59,6 @@ resource-capacity = { $count ->
 resource-amenities = Оснащение
 resource-feed = Занятость в вашем календаре (iCalendar)
 rules-title = Правила бронирования
-rule-length = Длительность:
-rule-horizon = Бронировать можно не дальше чем на { $days ->
-    [one] { $days } день
-    [few] { $days } дня
-   *[many] { $days } дней
-} вперёд.
-rule-lead = Бронировать не позже чем за { $time } до начала.
-rule-per-day = Не больше { $count ->
-    [one] { $count } бронирования
-    [few] { $count } бронирований
-   *[many] { $count } бронирований
-} такого ресурса в день на участника.
-rule-per-week = Не больше { $count ->
-    [one] { $count } бронирования
-    [few] { $count } бронирований
-   *[many] { $count } бронирований
-} такого ресурса в неделю на участника.
-rule-buffer = Между бронированиями остаётся { $time }.
-rule-approval = Каждое бронирование подтверждают сотрудники коворкинга.
-rule-check-in = Отметьтесь в течение { $time } после начала, иначе бронирование снимается.
 
 book-title = Забронировать
 book-button = Забронировать

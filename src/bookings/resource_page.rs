@@ -220,7 +220,7 @@ async fn render_with(
         location: ctx.text(&location.name),
         location_id: location.id,
         active: resource.active,
-        rules: rule_lines(ctx, &rules),
+        rules: crate::spaces::manage_describe::describe(ctx.locale, &rules),
         day: view::day(ctx, tz, from),
         prev: href(date - Duration::days(1)),
         next: href(date + Duration::days(1)),
@@ -243,44 +243,6 @@ async fn render_with(
         preview_free: extra.preview_free,
     };
     Ok(Page::new(&page).into_response())
-}
-
-/// The rules in plain words, one line each.
-fn rule_lines(ctx: &Ctx, r: &Rules) -> Vec<String> {
-    let mut lines = vec![format!(
-        "{} {} – {}",
-        ctx.t("rule-length"),
-        view::duration(ctx, r.min_minutes.into()),
-        view::duration(ctx, r.max_minutes.into())
-    )];
-    lines.push(ctx.t1("rule-horizon", "days", i64::from(r.horizon_days)));
-    if r.lead_minutes > 0 {
-        lines.push(ctx.t1(
-            "rule-lead",
-            "time",
-            view::duration(ctx, r.lead_minutes.into()),
-        ));
-    }
-    if let Some(n) = r.per_day {
-        lines.push(ctx.t1("rule-per-day", "count", i64::from(n)));
-    }
-    if let Some(n) = r.per_week {
-        lines.push(ctx.t1("rule-per-week", "count", i64::from(n)));
-    }
-    if r.buffer_minutes > 0 {
-        lines.push(ctx.t1(
-            "rule-buffer",
-            "time",
-            view::duration(ctx, r.buffer_minutes.into()),
-        ));
-    }
-    if r.needs_approval {
-        lines.push(ctx.t("rule-approval"));
-    }
-    if let Some(m) = r.check_in_minutes {
-        lines.push(ctx.t1("rule-check-in", "time", view::duration(ctx, m.into())));
-    }
-    lines
 }
 
 /// Start times on the slot grid within the day's opening hours (the whole day for a
@@ -344,12 +306,15 @@ fn length_choices(ctx: &Ctx, r: &Rules, chosen: &str) -> Vec<Choice> {
         .collect()
 }
 
+/// A booking form read: the request, and how it repeats (until which date), if it does.
+type Parsed = (Request, Option<(Frequency, NaiveDate)>);
+
 /// The form as a request, or the fields it got wrong.
 async fn parse(
     state: &AppState,
     location: &Location,
     form: &BookForm,
-) -> Result<(Request, Option<(Frequency, NaiveDate)>), Vec<FieldError>> {
+) -> Result<Result<Parsed, Vec<FieldError>>, Error> {
     let tz = location.time_zone;
     let mut errors = Vec::new();
     let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
@@ -383,10 +348,9 @@ async fn parse(
     let mut for_user = None;
     if !form.for_email.trim().is_empty() {
         match Email::parse(form.for_email.trim()) {
-            Ok(email) => match accounts::find_by_email(&state.db, &email).await {
-                Ok(Some((user, _))) => for_user = Some(user.id),
-                Ok(None) => errors.push(FieldError::new("for_email", "unknown")),
-                Err(_) => errors.push(FieldError::new("for_email", "unknown")),
+            Ok(email) => match accounts::find_by_email(&state.db, &email).await? {
+                Some((user, _)) => for_user = Some(user.id),
+                None => errors.push(FieldError::new("for_email", "unknown")),
             },
             Err(e) => errors.push(FieldError {
                 field: "for_email",
@@ -417,7 +381,7 @@ async fn parse(
             },
         },
     };
-    match (start, minutes) {
+    Ok(match (start, minutes) {
         (Some(start), Some(minutes)) if errors.is_empty() => Ok((
             Request {
                 resource_id: form.resource_id,
@@ -430,7 +394,7 @@ async fn parse(
             repeat,
         )),
         _ => Err(errors),
-    }
+    })
 }
 
 /// `POST /bookings/new`: books once, or previews then books a series.
@@ -452,7 +416,7 @@ async fn create(
             ))
         }
     };
-    let (req, repeat) = match parse(&state, &location, &form).await {
+    let (req, repeat) = match parse(&state, &location, &form).await? {
         Ok(parsed) => parsed,
         Err(errors) => return refused(form, errors, Extra::default()).await,
     };

@@ -12,7 +12,8 @@ use crate::http::Ctx;
 use crate::i18n::{self, Shown, format};
 use crate::spaces::Resource;
 
-/// A length as people say it: «30 мин», «1 сағ», «1 сағ 30 мин».
+/// A length in short form, for narrow grid cells and choices: «30 мин», «1 сағ», «1 сағ 30 мин»
+/// (rules in sentences use `spaces::manage_describe`).
 pub fn duration(ctx: &Ctx, minutes: i64) -> String {
     let (hours, minutes) = (minutes / 60, minutes % 60);
     let args = i18n::Args::new()
