@@ -494,7 +494,8 @@ async fn register_people(
     }
     // A full event: the named accounts arrive last, on its waitlist.
     if plan.registrants > plan.capacity as usize {
-        chosen.rotate_left(named.len().min(chosen.len()));
+        let first = named.len().min(chosen.len());
+        chosen.rotate_left(first);
     }
     let past = end <= now;
     for (q, a) in chosen.iter().enumerate() {
