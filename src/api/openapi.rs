@@ -66,6 +66,8 @@ use crate::http::Json;
         crate::calendar::routes::create_api,
         crate::calendar::routes::revoke_api,
         crate::occupancy::routes::api,
+        crate::notifications::page::list_api,
+        crate::notifications::page::read_api,
         crate::events::routes::create_api,
         crate::events::routes::list_api,
         crate::events::routes::read_api,

@@ -329,9 +329,7 @@ pub async fn cancel(db: &Db, actor: &CurrentUser, ip: IpAddr, id: i64) -> Result
         release(&mut tx, booking).await?;
     }
     let told = storage::live_members(&mut tx, id).await?;
-    for user in &told {
-        notify::cancelled(&mut tx, *user, &event).await?;
-    }
+    notify::cancelled(&mut tx, &told, &event).await?;
     audit::record(
         &mut tx,
         Some(actor.id),

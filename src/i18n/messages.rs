@@ -23,6 +23,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/booking-pages.ftl")),
             include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/notifications.ftl")),
             include_str!(concat!("../../locales/", $lang, "/events.ftl")),
             include_str!(concat!("../../locales/", $lang, "/event-pages.ftl")),
         ]
@@ -118,6 +119,12 @@ impl Args {
         self.0.set(name, value);
         self
     }
+
+    /// The same with a name made at run time (a notice's stored arguments).
+    pub fn set_owned(mut self, name: String, value: impl Into<FluentValue<'static>>) -> Args {
+        self.0.set(name, value);
+        self
+    }
 }
 
 /// The message `id` in `locale`, with its arguments. A missing id is a bug (a test
@@ -138,7 +145,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 12] = match language {
+    let sources: [&str; 13] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),
@@ -210,6 +217,8 @@ mod tests {
                     .set("rate", "8 %")
                     .set("total", 120)
                     .set("open", 96)
+                    .set("resource", "Жиын залы")
+                    .set("start", "1 желтоқсан 2026 ж., 18:00")
                     .set("title", "Наурыз")
                     .set("when", "21 наурыз 2027 ж., 18:00");
                 let mut errors = Vec::new();

@@ -244,6 +244,29 @@ async fn the_waitlist_is_in_arrival_order_and_a_cancellation_promotes_exactly_on
     assert_eq!(v["promoted"], true);
     assert_eq!(status_of(&app, event, people[1].0).await, "registered");
     assert_eq!(status_of(&app, event, people[2].0).await, "waitlisted");
+    // The promoted member is told in-app, and no one else.
+    assert_eq!(
+        app.count(&format!(
+            "notifications WHERE user_id = {} AND kind = 'event-promoted' AND link = '/events/{event}'",
+            people[1].0
+        ))
+        .await,
+        1
+    );
+    assert_eq!(app.count("notifications WHERE kind = 'event-promoted'").await, 1);
+    let browser = app.browser_from("127.0.0.1");
+    let r = browser.login("queue1@example.kz", crate::helpers::PASSWORD).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = browser
+        .get("/notifications?lang=ru")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Освободилось место") && html.contains("Разговорный клуб казахского языка"),
+        "{html}"
+    );
     assert_eq!(status_of(&app, event, people[3].0).await, "waitlisted");
     let where_ = format!("event_registrations WHERE event_id = {event}");
     assert_eq!(app.count(&format!("{where_} AND status = 'registered'")).await, 1);
@@ -360,11 +383,53 @@ async fn an_event_over_a_taken_hall_is_refused_and_cancelling_an_event_releases_
     .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(app.count(&booked).await, 0);
+    assert_eq!(app.count(&live).await, 0);
     let r = post(&app, &s.coordinator_token, "/api/v1/events", body).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     // Cancelled: no one may register any more.
     let r = register(&app, &token, event).await;
     problem(r, StatusCode::CONFLICT, "event_cancelled").await;
+}
+
+#[tokio::test]
+async fn cancelling_an_event_tells_everyone_registered_or_waiting() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 1)).await;
+    let people = members(&app, "told", 3).await;
+    for (_, token) in &people {
+        register(&app, token, event).await;
+    }
+    post(
+        &app,
+        &people[2].1,
+        &format!("/api/v1/events/{event}/registrations/cancel"),
+        json!({}),
+    )
+    .await;
+    let r = post(
+        &app,
+        &s.coordinator_token,
+        &format!("/api/v1/events/{event}/cancel"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(app.count("notifications WHERE kind = 'event-cancelled'").await, 2);
+    for (id, _) in &people[..2] {
+        assert_eq!(
+            app.count(&format!(
+                "notifications WHERE kind = 'event-cancelled' AND user_id = {id}"
+            ))
+            .await,
+            1
+        );
+    }
+    assert_eq!(
+        app.count(&format!("audit_log WHERE action = 'event.cancel' AND object_id = {event}"))
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -783,4 +848,167 @@ async fn events_are_listed_with_filters_and_closed_registration_refuses() {
     ] {
         assert!(doc["paths"][path].is_object(), "{path}");
     }
+}
+
+#[tokio::test]
+async fn organisers_export_the_list_as_csv_and_xlsx_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 1)).await;
+    let people = members(&app, "export", 2).await;
+    for (_, token) in &people {
+        register(&app, token, event).await;
+    }
+    // A member may not download it.
+    let r = get(&app, &people[0].1, &format!("/events/{event}/registrations.csv")).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let r = app
+        .client
+        .get(app.url(&format!("/events/{event}/registrations.csv?lang=ru")))
+        .bearer_auth(&s.coordinator_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains(&format!("event-{event}-registrations"))
+    );
+    let text = r.text().await.unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].contains("Статус"), "{}", lines[0]);
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].contains("export0@example.kz") && lines[1].contains("Зарегистрирован"));
+    assert!(lines[2].contains("export1@example.kz") && lines[2].contains("В листе ожидания"));
+    let r = app
+        .client
+        .get(app.url(&format!("/events/{event}/registrations.xlsx?lang=kk")))
+        .bearer_auth(&s.coordinator_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"));
+    assert_eq!(
+        app.count(&format!("audit_log WHERE action = 'event.export' AND object_id = {event}"))
+            .await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn the_pages_show_the_event_the_waitlist_position_and_the_organisers_tools() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 1)).await;
+    app.create_user("first@example.kz", "member", None).await;
+    app.create_user("second@example.kz", "member", None).await;
+    let first = app.browser_logged_in("first@example.kz").await;
+    let second = app.browser_logged_in("second@example.kz").await;
+    let page = format!("/events/{event}");
+    let list = first.get("/events?lang=kk").await.text().await.unwrap();
+    assert!(list.contains("Қазақ тілі клубы"), "{list}");
+    let r = first
+        .post_form(&page, &format!("/events/{event}/register"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = second
+        .post_form(&page, &format!("/events/{event}/register"), &[])
+        .await;
+    assert_eq!(
+        r.headers()["location"],
+        format!("/events/{event}?done=waitlisted").as_str()
+    );
+    let html = second
+        .get(&format!("{page}?lang=ru"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("номер в очереди: 1"), "{html}");
+    assert!(html.contains("Выйти из листа ожидания"));
+    let ticket = first
+        .get(&format!("/events/{event}/ticket"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(ticket.contains("<svg"), "the ticket has its QR code");
+    let mine = first.get("/events/mine?lang=en").await.text().await.unwrap();
+    assert!(mine.contains("My ticket"), "{mine}");
+    // The .ics of the one event.
+    let r = first.get(&format!("/events/{event}/calendar.ics")).await;
+    assert_eq!(r.headers()["content-type"], "text/calendar; charset=utf-8");
+    let ics = r.text().await.unwrap();
+    assert!(ics.contains(&format!("UID:event-{event}@")), "{ics}");
+    // The public feed lists it; the member's own feed has it once registered.
+    let feed = app.get_html("/calendar/events.ics").await;
+    assert!(feed.contains(&format!("UID:event-{event}@")));
+    // Organisers see their tools; members do not.
+    assert!(!html.contains(&format!("/events/{event}/edit")));
+    app.logged_in_as("boss@example.kz", "coordinator", Some(s.club))
+        .await;
+    let own = app.get_html(&format!("{page}?lang=en")).await;
+    assert!(own.contains(&format!("/events/{event}/edit")));
+    let list = app
+        .get_html(&format!("/events/{event}/registrations?lang=en"))
+        .await;
+    assert!(list.contains("first@example.kz") && list.contains("second@example.kz"));
+    // The form keeps what was typed when refused.
+    let r = app
+        .post_form(
+            "/events/new",
+            &[
+                ("unit_id", &s.club.to_string()),
+                ("title_kk", "Жаңа кездесу"),
+                ("title_ru", ""),
+                ("category", "culture"),
+                ("languages", "kk"),
+                ("place", "online"),
+                ("online_url", "ftp://nope"),
+                ("start", "2031-05-04T18:00"),
+                ("end", "2031-05-04T17:00"),
+                ("capacity", "20"),
+                ("audience", "everyone"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("value=\"Жаңа кездесу\""), "{html}");
+    assert!(html.contains("value=\"ftp://nope\""));
+    assert!(html.contains("value=\"2031-05-04T18:00\""));
+    // And saves it once right.
+    let r = app
+        .post_form(
+            "/events/new",
+            &[
+                ("unit_id", &s.club.to_string()),
+                ("title_kk", "Жаңа кездесу"),
+                ("category", "culture"),
+                ("languages", "kk"),
+                ("languages", "ru"),
+                ("place", "online"),
+                ("online_url", "https://meet.example.kz/x"),
+                ("start", "2031-05-04T18:00"),
+                ("end", "2031-05-04T20:00"),
+                ("capacity", "20"),
+                ("audience", "everyone"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(
+            "events WHERE title_kk = 'Жаңа кездесу' AND status = 'published' AND languages = 'kk ru'"
+        )
+        .await,
+        1
+    );
 }

@@ -15,6 +15,7 @@ mod helpers;
 mod import;
 mod manage;
 mod members;
+mod notifications;
 mod occupancy;
 mod pages;
 mod rights;
