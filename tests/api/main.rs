@@ -11,6 +11,7 @@ mod calendar;
 mod cli;
 mod demo;
 mod events;
+mod events_browser;
 mod helpers;
 mod import;
 mod manage;
