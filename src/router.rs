@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, events, health, home, members, notifications,
-    occupancy, org, spaces,
+    admin, api, auth, bookings, calendar, events, health, home, members, notifications, occupancy,
+    org, spaces,
 };
 
 /// The largest request body Ortaq reads.

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use super::model::{Audience, Event, RegStatus, Status};
 use super::storage::{self, Filter};
-use super::view::Places;
 use super::text;
+use super::view::Places;
 use crate::calendar::ics::{self, Entry, Shown};
 use crate::clock;
 use crate::db::Db;
@@ -98,7 +98,13 @@ async fn one(
     let event = super::routes::visible_event(&state, &ctx, id).await?;
     let places = Places::load(&state.db).await?;
     let host = ics::uid_host(&state.config.public_url);
-    let e = entry(&event, &places, &[ctx.locale], &host, &state.config.public_url);
+    let e = entry(
+        &event,
+        &places,
+        &[ctx.locale],
+        &host,
+        &state.config.public_url,
+    );
     Ok(respond(
         ics::document(&e.summary.clone(), &[e]),
         &format!("ortaq-event-{id}.ics"),
@@ -114,7 +120,10 @@ struct LangQuery {
 /// `GET /calendar/events.ics`: every published event open to everyone, from 30 days back;
 /// cancelled ones stay as `STATUS:CANCELLED` so that subscribed clients remove them.
 /// Kazakh and Russian side by side unless `?lang=` asks for one.
-async fn feed(State(state): State<AppState>, Query(q): Query<LangQuery>) -> Result<Response, Error> {
+async fn feed(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, Error> {
     let locales = match q.lang.as_deref().and_then(Locale::parse) {
         Some(l) => vec![l],
         None => vec![Locale::Kk, Locale::Ru],

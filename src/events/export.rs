@@ -52,15 +52,20 @@ pub async fn table(state: &AppState, ctx: &Ctx, id: i64) -> Result<Table, Error>
             vec![
                 Cell::Plain((i + 1).to_string()),
                 Cell::Text(r.name.clone()),
-                Cell::Plain(ctx.t(if r.guest { "event-guest" } else { "event-member" })),
+                Cell::Plain(ctx.t(if r.guest {
+                    "event-guest"
+                } else {
+                    "event-member"
+                })),
                 Cell::Plain(ctx.t(r.status.message_id())),
                 r.waitlist_position
                     .map_or(Cell::Empty, |p| Cell::Plain(p.to_string())),
                 a.email.clone().map_or(Cell::Empty, Cell::Text),
                 a.phone.clone().map_or(Cell::Empty, Cell::Plain),
                 Cell::Plain(format::datetime(r.created_at, tz, ctx.locale)),
-                r.checked_in_at
-                    .map_or(Cell::Empty, |at| Cell::Plain(format::datetime(at, tz, ctx.locale))),
+                r.checked_in_at.map_or(Cell::Empty, |at| {
+                    Cell::Plain(format::datetime(at, tz, ctx.locale))
+                }),
                 Cell::Plain(crate::bookings::model::display_code(&r.code)),
             ]
         })

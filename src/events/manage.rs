@@ -64,8 +64,16 @@ async fn check(db: &Db, actor: &CurrentUser, d: &Draft) -> Result<(), Error> {
 
 /// The purpose the hall booking carries: the event's title.
 fn purpose(d: &Draft) -> String {
-    let title = d.title.ru.as_deref().or(d.title.kk.as_deref()).unwrap_or_default();
-    title.chars().take(crate::bookings::book::PURPOSE_MAX).collect()
+    let title = d
+        .title
+        .ru
+        .as_deref()
+        .or(d.title.kk.as_deref())
+        .unwrap_or_default();
+    title
+        .chars()
+        .take(crate::bookings::book::PURPOSE_MAX)
+        .collect()
 }
 
 /// Books the event's resource inside `tx`; a taken interval is `booking_conflict`.
@@ -307,8 +315,16 @@ pub async fn publish(db: &Db, actor: &CurrentUser, ip: IpAddr, id: i64) -> Resul
         return Err(Error::Conflict("event_over"));
     }
     storage::set_status(&mut tx, id, Status::Published).await?;
-    audit::record(&mut tx, Some(actor.id), "event.publish", "event", Some(id), json!({}), Some(ip))
-        .await?;
+    audit::record(
+        &mut tx,
+        Some(actor.id),
+        "event.publish",
+        "event",
+        Some(id),
+        json!({}),
+        Some(ip),
+    )
+    .await?;
     tx.commit().await?;
     storage::find(db, id).await?.ok_or(Error::NotFound)
 }

@@ -391,7 +391,9 @@ pub fn parse_url(raw: &str) -> Option<String> {
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() > "https://".len()
         && url.len() <= 500
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<');
     ok.then(|| url.to_string())
 }
 
@@ -537,26 +539,30 @@ impl EventInput {
         partner_unit_ids.dedup();
         partner_unit_ids.retain(|p| Some(*p) != unit_id);
         match (unit_id, category, place, start, end, capacity, audience) {
-            (Some(unit_id), Some(category), Some(place), Some(start), Some(end), Some(capacity), Some(audience))
-                if e.is_empty() =>
-            {
-                Ok(Draft {
-                    unit_id,
-                    partner_unit_ids,
-                    title,
-                    description,
-                    category,
-                    languages,
-                    place,
-                    start,
-                    end,
-                    capacity,
-                    registration_opens: opens,
-                    registration_closes: closes,
-                    audience,
-                    audience_unit_ids,
-                })
-            }
+            (
+                Some(unit_id),
+                Some(category),
+                Some(place),
+                Some(start),
+                Some(end),
+                Some(capacity),
+                Some(audience),
+            ) if e.is_empty() => Ok(Draft {
+                unit_id,
+                partner_unit_ids,
+                title,
+                description,
+                category,
+                languages,
+                place,
+                start,
+                end,
+                capacity,
+                registration_opens: opens,
+                registration_closes: closes,
+                audience,
+                audience_unit_ids,
+            }),
             _ => Err(Error::Invalid(e)),
         }
     }
@@ -590,10 +596,20 @@ impl GuestInput {
             .map_err(|f| e.push(FieldError { field: "name", ..f }))
             .ok();
         let email = crate::accounts::Email::parse(self.email.as_deref().unwrap_or_default())
-            .map_err(|f| e.push(FieldError { field: "email", ..f }))
+            .map_err(|f| {
+                e.push(FieldError {
+                    field: "email",
+                    ..f
+                })
+            })
             .ok();
         let phone = crate::members::model::Phone::parse(self.phone.as_deref().unwrap_or_default())
-            .map_err(|f| e.push(FieldError { field: "phone", ..f }))
+            .map_err(|f| {
+                e.push(FieldError {
+                    field: "phone",
+                    ..f
+                })
+            })
             .ok();
         if self.consent != Some(true) {
             e.push(FieldError::new("consent", "consent_required"));

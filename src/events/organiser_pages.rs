@@ -136,13 +136,19 @@ impl EventForm {
 
     fn of(event: &Event, tz: Tz) -> EventForm {
         let (resource_id, venue, online_url) = match &event.place {
-            Place::Resource { resource_id } => (resource_id.to_string(), Text::default(), String::new()),
+            Place::Resource { resource_id } => {
+                (resource_id.to_string(), Text::default(), String::new())
+            }
             Place::Venue { address } => (String::new(), address.clone(), String::new()),
             Place::Online { url } => (String::new(), Text::default(), url.clone()),
         };
         EventForm {
             unit_id: event.unit_id.to_string(),
-            partner_unit_ids: event.partner_unit_ids.iter().map(|u| u.to_string()).collect(),
+            partner_unit_ids: event
+                .partner_unit_ids
+                .iter()
+                .map(|u| u.to_string())
+                .collect(),
             title_kk: event.title.kk.clone().unwrap_or_default(),
             title_ru: event.title.ru.clone().unwrap_or_default(),
             description_kk: event.description.kk.clone().unwrap_or_default(),
@@ -166,7 +172,11 @@ impl EventForm {
                 .map(|at| local_input(at, tz))
                 .unwrap_or_default(),
             audience: event.audience.as_str().to_string(),
-            audience_unit_ids: event.audience_unit_ids.iter().map(|u| u.to_string()).collect(),
+            audience_unit_ids: event
+                .audience_unit_ids
+                .iter()
+                .map(|u| u.to_string())
+                .collect(),
             action: String::new(),
         }
     }
@@ -181,7 +191,10 @@ impl EventForm {
         EventInput {
             unit_id: id(&self.unit_id),
             partner_unit_ids: ids(&self.partner_unit_ids),
-            title: Some(Text::new(Some(self.title_kk.clone()), Some(self.title_ru.clone()))),
+            title: Some(Text::new(
+                Some(self.title_kk.clone()),
+                Some(self.title_ru.clone()),
+            )),
             description: Some(Text::new(
                 Some(self.description_kk.clone()),
                 Some(self.description_ru.clone()),
@@ -190,7 +203,10 @@ impl EventForm {
             languages: self.languages.clone(),
             place: Some(self.place.clone()),
             resource_id: id(&self.resource_id),
-            venue: Some(Text::new(Some(self.venue_kk.clone()), Some(self.venue_ru.clone()))),
+            venue: Some(Text::new(
+                Some(self.venue_kk.clone()),
+                Some(self.venue_ru.clone()),
+            )),
             online_url: Some(self.online_url.clone()),
             start: instant_of(&self.start, tz),
             end: instant_of(&self.end, tz),
@@ -287,7 +303,13 @@ async fn render_form(
         event_id,
         units: organisable
             .iter()
-            .map(|u| choice(u.id.to_string(), ctx.text(&u.name).text, form.unit_id == u.id.to_string()))
+            .map(|u| {
+                choice(
+                    u.id.to_string(),
+                    ctx.text(&u.name).text,
+                    form.unit_id == u.id.to_string(),
+                )
+            })
             .collect(),
         partners: public
             .iter()
@@ -299,7 +321,13 @@ async fn render_form(
             .collect(),
         categories: Category::ALL
             .iter()
-            .map(|c| choice(c.as_str().into(), ctx.t(c.message_id()), form.category == c.as_str()))
+            .map(|c| {
+                choice(
+                    c.as_str().into(),
+                    ctx.t(c.message_id()),
+                    form.category == c.as_str(),
+                )
+            })
             .collect(),
         languages: LANGUAGES
             .iter()
@@ -315,7 +343,13 @@ async fn render_form(
             .collect(),
         places: ["resource", "venue", "online"]
             .iter()
-            .map(|p| choice(p.to_string(), ctx.t(format!("event-place-{p}")), form.place == *p))
+            .map(|p| {
+                choice(
+                    p.to_string(),
+                    ctx.t(format!("event-place-{p}")),
+                    form.place == *p,
+                )
+            })
             .collect(),
         resources,
         audiences: Audience::ALL
@@ -346,7 +380,10 @@ macro_rules! organiser_or_login {
         match &$ctx.user {
             Some(user) => user,
             None => {
-                return Ok(see_other(&format!("/login?next={}", $back), HeaderMap::new()));
+                return Ok(see_other(
+                    &format!("/login?next={}", $back),
+                    HeaderMap::new(),
+                ));
             }
         }
     };
@@ -413,7 +450,15 @@ async fn edit_page(
     let user = organiser_or_login!(ctx, format!("/events/{id}/edit"));
     let event = manage::organised(&state.db, user, id).await?;
     let tz = zone(&state).await?;
-    render_form(&state, &ctx, Some(id), EventForm::of(&event, tz), vec![], None).await
+    render_form(
+        &state,
+        &ctx,
+        Some(id),
+        EventForm::of(&event, tz),
+        vec![],
+        None,
+    )
+    .await
 }
 
 /// `POST /events/{id}/edit`.
@@ -431,8 +476,13 @@ async fn edit(
         Err(e) => Err(e),
     };
     match result {
-        Ok(_) => Ok(see_other(&format!("/events/{id}?done=saved"), HeaderMap::new())),
-        Err(Error::Invalid(errors)) => render_form(&state, &ctx, Some(id), form, errors, None).await,
+        Ok(_) => Ok(see_other(
+            &format!("/events/{id}?done=saved"),
+            HeaderMap::new(),
+        )),
+        Err(Error::Invalid(errors)) => {
+            render_form(&state, &ctx, Some(id), form, errors, None).await
+        }
         Err(err) => match alert(&ctx, tz, &err) {
             Some(a) => render_form(&state, &ctx, Some(id), form, vec![], Some(a)).await,
             None => Err(err),
@@ -447,7 +497,10 @@ async fn publish(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     manage::publish(&state.db, ctx.user()?, ctx.ip, id).await?;
-    Ok(see_other(&format!("/events/{id}?done=published"), HeaderMap::new()))
+    Ok(see_other(
+        &format!("/events/{id}?done=published"),
+        HeaderMap::new(),
+    ))
 }
 
 /// `POST /events/{id}/cancel`.
@@ -457,7 +510,10 @@ async fn cancel(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     manage::cancel(&state.db, ctx.user()?, ctx.ip, id).await?;
-    Ok(see_other(&format!("/events/{id}?done=cancelled"), HeaderMap::new()))
+    Ok(see_other(
+        &format!("/events/{id}?done=cancelled"),
+        HeaderMap::new(),
+    ))
 }
 
 /// One line of the registrations list.
@@ -591,7 +647,9 @@ async fn add_by_hand(
             render_registrations(&state, &ctx, id, form.email, errors, None, None).await
         }
         Err(err) => match alert(&ctx, format::AKTOBE, &err) {
-            Some(a) => render_registrations(&state, &ctx, id, form.email, vec![], None, Some(a)).await,
+            Some(a) => {
+                render_registrations(&state, &ctx, id, form.email, vec![], None, Some(a)).await
+            }
             None => Err(err),
         },
     }
@@ -721,13 +779,24 @@ async fn check_in(
                     .map(|at| format::datetime(at, tz, ctx.locale))
                     .unwrap_or_default(),
             };
-            render_check_in(&state, &ctx, &event, String::new(), Some(scan), vec![], None).await
+            render_check_in(
+                &state,
+                &ctx,
+                &event,
+                String::new(),
+                Some(scan),
+                vec![],
+                None,
+            )
+            .await
         }
         Err(Error::Invalid(errors)) => {
             render_check_in(&state, &ctx, &event, form.code, None, errors, None).await
         }
         Err(err) => match alert(&ctx, tz, &err) {
-            Some(a) => render_check_in(&state, &ctx, &event, form.code, None, vec![], Some(a)).await,
+            Some(a) => {
+                render_check_in(&state, &ctx, &event, form.code, None, vec![], Some(a)).await
+            }
             None => Err(err),
         },
     }
@@ -771,7 +840,11 @@ async fn ratings_page(
             Bar {
                 stars,
                 count,
-                percent: if s.count > 0 { count * 100 / s.count } else { 0 },
+                percent: if s.count > 0 {
+                    count * 100 / s.count
+                } else {
+                    0
+                },
             }
         })
         .collect();

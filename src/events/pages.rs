@@ -337,7 +337,10 @@ async fn register(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     let Some(user) = &ctx.user else {
-        return Ok(see_other(&format!("/login?next=/events/{id}"), HeaderMap::new()));
+        return Ok(see_other(
+            &format!("/login?next=/events/{id}"),
+            HeaderMap::new(),
+        ));
     };
     match registration::register(&state.db, ctx.ip, id, Who::Me(user)).await {
         Ok(done) => Ok(see_other(
@@ -345,7 +348,18 @@ async fn register(
             HeaderMap::new(),
         )),
         Err(err) => match alert(&ctx, &err) {
-            Some(a) => render(&state, &ctx, id, None, Some(a), GuestForm::default(), vec![]).await,
+            Some(a) => {
+                render(
+                    &state,
+                    &ctx,
+                    id,
+                    None,
+                    Some(a),
+                    GuestForm::default(),
+                    vec![],
+                )
+                .await
+            }
             None => Err(err),
         },
     }
@@ -393,9 +407,23 @@ async fn leave(
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
     match registration::cancel_mine(&state.db, user, id).await {
-        Ok(_) => Ok(see_other(&format!("/events/{id}?done=left"), HeaderMap::new())),
+        Ok(_) => Ok(see_other(
+            &format!("/events/{id}?done=left"),
+            HeaderMap::new(),
+        )),
         Err(err) => match alert(&ctx, &err) {
-            Some(a) => render(&state, &ctx, id, None, Some(a), GuestForm::default(), vec![]).await,
+            Some(a) => {
+                render(
+                    &state,
+                    &ctx,
+                    id,
+                    None,
+                    Some(a),
+                    GuestForm::default(),
+                    vec![],
+                )
+                .await
+            }
             None => Err(err),
         },
     }
@@ -425,12 +453,26 @@ async fn rate(
         Err(e) => Err(e),
     };
     match result {
-        Ok(()) => Ok(see_other(&format!("/events/{id}?done=rated"), HeaderMap::new())),
+        Ok(()) => Ok(see_other(
+            &format!("/events/{id}?done=rated"),
+            HeaderMap::new(),
+        )),
         Err(Error::Invalid(errors)) => {
             render(&state, &ctx, id, None, None, GuestForm::default(), errors).await
         }
         Err(err) => match alert(&ctx, &err) {
-            Some(a) => render(&state, &ctx, id, None, Some(a), GuestForm::default(), vec![]).await,
+            Some(a) => {
+                render(
+                    &state,
+                    &ctx,
+                    id,
+                    None,
+                    Some(a),
+                    GuestForm::default(),
+                    vec![],
+                )
+                .await
+            }
             None => Err(err),
         },
     }

@@ -103,7 +103,9 @@ pub async fn summary(db: &Db, event_id: i64) -> Result<Summary, Error> {
         distribution,
         comments: all
             .into_iter()
-            .filter_map(|(stars, comment, at)| comment.map(|comment| RatingComment { stars, comment, at }))
+            .filter_map(|(stars, comment, at)| {
+                comment.map(|comment| RatingComment { stars, comment, at })
+            })
             .collect(),
     })
 }

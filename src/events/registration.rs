@@ -147,7 +147,10 @@ pub async fn register(
         (None, Some(g)) => storage::guest_registration(&mut tx, event_id, &g.email).await?,
         (None, None) => None,
     };
-    if existing.as_ref().is_some_and(|r| r.status != RegStatus::Cancelled) {
+    if existing
+        .as_ref()
+        .is_some_and(|r| r.status != RegStatus::Cancelled)
+    {
         return Err(Error::Conflict("event_already_registered"));
     }
     let (registered, next) = storage::tally(&mut tx, event_id).await?;
@@ -197,7 +200,9 @@ pub async fn register(
         .await?;
     }
     tx.commit().await?;
-    let mut registration = storage::registration(db, id).await?.ok_or(Error::NotFound)?;
+    let mut registration = storage::registration(db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
     with_position(db, &mut registration).await?;
     Ok(Registered {
         registration,

@@ -157,7 +157,8 @@ impl ListQuery {
             category: match self.category.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(c) => Some(
-                    Category::parse(c).ok_or_else(|| Error::invalid("category", "invalid_choice"))?,
+                    Category::parse(c)
+                        .ok_or_else(|| Error::invalid("category", "invalid_choice"))?,
                 ),
             },
             unit_id: self.unit_id,

@@ -31,7 +31,10 @@ pub fn router() -> Router<AppState> {
 
 /// A guest's ticket address (it holds the secret; only its hash is stored).
 pub fn guest_url(public_url: &str, token: &str) -> String {
-    format!("{}/events/tickets/{token}", public_url.trim_end_matches('/'))
+    format!(
+        "{}/events/tickets/{token}",
+        public_url.trim_end_matches('/')
+    )
 }
 
 /// What the QR of a ticket holds.
@@ -97,7 +100,9 @@ async fn render(
         position: r.waitlist_position,
         code,
         qr,
-        checked_in_at: r.checked_in_at.map(|at| format::datetime(at, tz, ctx.locale)),
+        checked_in_at: r
+            .checked_in_at
+            .map(|at| format::datetime(at, tz, ctx.locale)),
         guest_token,
         new: q.new.is_some(),
         notice: (q.done.as_deref() == Some("cancelled")).then(|| ctx.t("event-notice-left")),
@@ -113,7 +118,10 @@ async fn member_ticket(
     Query(q): Query<TicketQuery>,
 ) -> Result<Response, Error> {
     let Some(user) = &ctx.user else {
-        return Ok(see_other(&format!("/login?next=/events/{id}/ticket"), HeaderMap::new()));
+        return Ok(see_other(
+            &format!("/login?next=/events/{id}/ticket"),
+            HeaderMap::new(),
+        ));
     };
     let event = storage::find(&state.db, id).await?.ok_or(Error::NotFound)?;
     let r = storage::mine(&state.db, id, user.id)
@@ -133,7 +141,9 @@ async fn guest_ticket(
     let r = registration::by_guest_token(&state.db, &token)
         .await?
         .ok_or(Error::NotFound)?;
-    let event = storage::find(&state.db, r.event_id).await?.ok_or(Error::NotFound)?;
+    let event = storage::find(&state.db, r.event_id)
+        .await?
+        .ok_or(Error::NotFound)?;
     let live = r.status != RegStatus::Cancelled;
     render(&state, &ctx, &event, r, live.then_some(token), &q).await
 }

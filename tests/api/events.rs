@@ -167,8 +167,16 @@ async fn concurrent_registrations_for_the_last_places_never_exceed_capacity() {
     assert_eq!(answers.iter().filter(|a| *a == "registered").count(), 2);
     assert_eq!(answers.iter().filter(|a| *a == "waitlisted").count(), 9);
     let where_ = format!("event_registrations WHERE event_id = {event}");
-    assert_eq!(app.count(&format!("{where_} AND status = 'registered'")).await, 5);
-    assert_eq!(app.count(&format!("{where_} AND status = 'waitlisted'")).await, 9);
+    assert_eq!(
+        app.count(&format!("{where_} AND status = 'registered'"))
+            .await,
+        5
+    );
+    assert_eq!(
+        app.count(&format!("{where_} AND status = 'waitlisted'"))
+            .await,
+        9
+    );
     // The organisers' list: waitlist positions 1..9 in arrival order.
     let list: Vec<Value> = get(
         &app,
@@ -184,7 +192,10 @@ async fn concurrent_registrations_for_the_last_places_never_exceed_capacity() {
         .filter_map(|r| r["waitlist_position"].as_i64())
         .collect();
     assert_eq!(positions, (1..=9).collect::<Vec<_>>());
-    let queue: Vec<i64> = list.iter().map(|r| r["queue_no"].as_i64().unwrap()).collect();
+    let queue: Vec<i64> = list
+        .iter()
+        .map(|r| r["queue_no"].as_i64().unwrap())
+        .collect();
     let mut sorted = queue.clone();
     sorted.sort_unstable();
     sorted.dedup();
@@ -253,9 +264,15 @@ async fn the_waitlist_is_in_arrival_order_and_a_cancellation_promotes_exactly_on
         .await,
         1
     );
-    assert_eq!(app.count("notifications WHERE kind = 'event-promoted'").await, 1);
+    assert_eq!(
+        app.count("notifications WHERE kind = 'event-promoted'")
+            .await,
+        1
+    );
     let browser = app.browser_from("127.0.0.1");
-    let r = browser.login("queue1@example.kz", crate::helpers::PASSWORD).await;
+    let r = browser
+        .login("queue1@example.kz", crate::helpers::PASSWORD)
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let html = browser
         .get("/notifications?lang=ru")
@@ -269,7 +286,11 @@ async fn the_waitlist_is_in_arrival_order_and_a_cancellation_promotes_exactly_on
     );
     assert_eq!(status_of(&app, event, people[3].0).await, "waitlisted");
     let where_ = format!("event_registrations WHERE event_id = {event}");
-    assert_eq!(app.count(&format!("{where_} AND status = 'registered'")).await, 1);
+    assert_eq!(
+        app.count(&format!("{where_} AND status = 'registered'"))
+            .await,
+        1
+    );
     // The third is now first in line.
     let v: Value = get(&app, &people[2].1, &format!("/api/v1/events/{event}"))
         .await
@@ -289,9 +310,17 @@ async fn the_waitlist_is_in_arrival_order_and_a_cancellation_promotes_exactly_on
     .await
     .unwrap();
     assert_eq!(v["promoted"], false);
-    assert_eq!(app.count(&format!("{where_} AND status = 'registered'")).await, 1);
+    assert_eq!(
+        app.count(&format!("{where_} AND status = 'registered'"))
+            .await,
+        1
+    );
     // Registering again after cancelling goes to the end of the line.
-    let v: Value = register(&app, &people[0].1, event).await.json().await.unwrap();
+    let v: Value = register(&app, &people[0].1, event)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["status"], "waitlisted");
     assert_eq!(v["registration"]["waitlist_position"], 2);
 }
@@ -303,7 +332,10 @@ async fn concurrent_cancellations_promote_one_each_and_never_overfill() {
     let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 3)).await;
     let people = members(&app, "swap", 8).await;
     for (_, token) in &people {
-        assert_eq!(register(&app, token, event).await.status(), StatusCode::CREATED);
+        assert_eq!(
+            register(&app, token, event).await.status(),
+            StatusCode::CREATED
+        );
     }
     // Three registered cancel at once while two more arrive.
     let mut handles = Vec::new();
@@ -332,7 +364,11 @@ async fn concurrent_cancellations_promote_one_each_and_never_overfill() {
         assert!(h.await.unwrap().is_success());
     }
     let where_ = format!("event_registrations WHERE event_id = {event}");
-    assert_eq!(app.count(&format!("{where_} AND status = 'registered'")).await, 3);
+    assert_eq!(
+        app.count(&format!("{where_} AND status = 'registered'"))
+            .await,
+        3
+    );
     // The three promoted are the first three who waited.
     for (id, _) in &people[3..6] {
         assert_eq!(status_of(&app, event, *id).await, "registered");
@@ -415,7 +451,11 @@ async fn cancelling_an_event_tells_everyone_registered_or_waiting() {
     )
     .await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(app.count("notifications WHERE kind = 'event-cancelled'").await, 2);
+    assert_eq!(
+        app.count("notifications WHERE kind = 'event-cancelled'")
+            .await,
+        2
+    );
     for (id, _) in &people[..2] {
         assert_eq!(
             app.count(&format!(
@@ -426,8 +466,10 @@ async fn cancelling_an_event_tells_everyone_registered_or_waiting() {
         );
     }
     assert_eq!(
-        app.count(&format!("audit_log WHERE action = 'event.cancel' AND object_id = {event}"))
-            .await,
+        app.count(&format!(
+            "audit_log WHERE action = 'event.cancel' AND object_id = {event}"
+        ))
+        .await,
         1
     );
 }
@@ -484,8 +526,10 @@ async fn an_event_booked_in_a_free_hall_moves_its_booking_when_its_time_changes(
         assert_eq!(app.count(&moved).await, 1);
     }
     assert_eq!(
-        app.count(&format!("bookings WHERE event_id = {event} AND status = 'confirmed'"))
-            .await,
+        app.count(&format!(
+            "bookings WHERE event_id = {event} AND status = 'confirmed'"
+        ))
+        .await,
         1
     );
 }
@@ -510,7 +554,12 @@ async fn markdown_with_script_tags_renders_inert() {
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("href=\"javascript"), "{html}");
     // The source is kept as written.
-    assert!(v["description"]["ru"].as_str().unwrap().contains("<script>"));
+    assert!(
+        v["description"]["ru"]
+            .as_str()
+            .unwrap()
+            .contains("<script>")
+    );
     let page = app.get_html(&format!("/events/{event}?lang=ru")).await;
     assert!(!page.contains("<script>alert"), "the page keeps it inert");
 }
@@ -591,9 +640,17 @@ async fn check_in_marks_attendance_once_and_a_repeat_says_who_and_when() {
     let s = setup(&app).await;
     let event = create_event(&app, &s, event_body(s.club, hours(1), hours(3), 1)).await;
     let people = members(&app, "door", 2).await;
-    let v: Value = register(&app, &people[0].1, event).await.json().await.unwrap();
+    let v: Value = register(&app, &people[0].1, event)
+        .await
+        .json()
+        .await
+        .unwrap();
     let code = v["registration"]["code"].as_str().unwrap().to_string();
-    let v: Value = register(&app, &people[1].1, event).await.json().await.unwrap();
+    let v: Value = register(&app, &people[1].1, event)
+        .await
+        .json()
+        .await
+        .unwrap();
     let waiting_code = v["registration"]["code"].as_str().unwrap().to_string();
     let path = format!("/api/v1/events/{event}/check-in");
 
@@ -625,15 +682,31 @@ async fn check_in_marks_attendance_once_and_a_repeat_says_who_and_when() {
         .await,
         1
     );
-    let r = post(&app, &s.coordinator_token, &path, json!({"code": waiting_code})).await;
+    let r = post(
+        &app,
+        &s.coordinator_token,
+        &path,
+        json!({"code": waiting_code}),
+    )
+    .await;
     problem(r, StatusCode::CONFLICT, "event_ticket_waitlisted").await;
-    let r = post(&app, &s.coordinator_token, &path, json!({"code": "ABCD-EFGH"})).await;
+    let r = post(
+        &app,
+        &s.coordinator_token,
+        &path,
+        json!({"code": "ABCD-EFGH"}),
+    )
+    .await;
     problem(r, StatusCode::CONFLICT, "event_ticket_unknown").await;
-    let v: Value = get(&app, &s.coordinator_token, &format!("/api/v1/events/{event}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let v: Value = get(
+        &app,
+        &s.coordinator_token,
+        &format!("/api/v1/events/{event}"),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
     assert_eq!(v["checked_in"], 1);
     // Checked in: the place can no longer be given up.
     let r = post(
@@ -670,7 +743,13 @@ async fn attendees_rate_once_after_the_event_and_organisers_see_the_summary() {
     let rate = |token: String, body: Value| {
         let app = &app;
         async move {
-            post(app, &token, &format!("/api/v1/events/{event}/ratings"), body).await
+            post(
+                app,
+                &token,
+                &format!("/api/v1/events/{event}/ratings"),
+                body,
+            )
+            .await
         }
     };
     let r = rate(people[0].1.clone(), json!({"stars": 5})).await;
@@ -690,7 +769,11 @@ async fn attendees_rate_once_after_the_event_and_organisers_see_the_summary() {
         "UPDATE events SET start_at = '{ps}', end_at = '{pe}' WHERE id = {event}"
     ))
     .await;
-    let r = rate(people[0].1.clone(), json!({"stars": 5, "comment": "Керемет кеш!"})).await;
+    let r = rate(
+        people[0].1.clone(),
+        json!({"stars": 5, "comment": "Керемет кеш!"}),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::CREATED);
     let r = rate(people[0].1.clone(), json!({"stars": 4})).await;
     problem(r, StatusCode::CONFLICT, "event_already_rated").await;
@@ -702,7 +785,12 @@ async fn attendees_rate_once_after_the_event_and_organisers_see_the_summary() {
     let r = rate(people[2].1.clone(), json!({"stars": 1})).await;
     problem(r, StatusCode::CONFLICT, "event_not_attended").await;
 
-    let r = get(&app, &people[0].1, &format!("/api/v1/events/{event}/ratings")).await;
+    let r = get(
+        &app,
+        &people[0].1,
+        &format!("/api/v1/events/{event}/ratings"),
+    )
+    .await;
     problem(r, StatusCode::FORBIDDEN, "forbidden").await;
     let v: Value = get(
         &app,
@@ -743,7 +831,12 @@ async fn a_member_cannot_create_for_a_unit_they_do_not_organise_nor_read_the_lis
     .await;
     problem(r, StatusCode::FORBIDDEN, "forbidden").await;
     let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 10)).await;
-    let r = get(&app, &token, &format!("/api/v1/events/{event}/registrations")).await;
+    let r = get(
+        &app,
+        &token,
+        &format!("/api/v1/events/{event}/registrations"),
+    )
+    .await;
     problem(r, StatusCode::FORBIDDEN, "forbidden").await;
     let r = app
         .get(&format!("/api/v1/events/{event}/registrations"))
@@ -860,7 +953,12 @@ async fn organisers_export_the_list_as_csv_and_xlsx_in_the_readers_language() {
         register(&app, token, event).await;
     }
     // A member may not download it.
-    let r = get(&app, &people[0].1, &format!("/events/{event}/registrations.csv")).await;
+    let r = get(
+        &app,
+        &people[0].1,
+        &format!("/events/{event}/registrations.csv"),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let r = app
         .client
@@ -894,8 +992,10 @@ async fn organisers_export_the_list_as_csv_and_xlsx_in_the_readers_language() {
     let bytes = r.bytes().await.unwrap();
     assert!(bytes.starts_with(b"PK"));
     assert_eq!(
-        app.count(&format!("audit_log WHERE action = 'event.export' AND object_id = {event}"))
-            .await,
+        app.count(&format!(
+            "audit_log WHERE action = 'event.export' AND object_id = {event}"
+        ))
+        .await,
         2
     );
 }
@@ -938,7 +1038,12 @@ async fn the_pages_show_the_event_the_waitlist_position_and_the_organisers_tools
         .await
         .unwrap();
     assert!(ticket.contains("<svg"), "the ticket has its QR code");
-    let mine = first.get("/events/mine?lang=en").await.text().await.unwrap();
+    let mine = first
+        .get("/events/mine?lang=en")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(mine.contains("My ticket"), "{mine}");
     // The .ics of the one event.
     let r = first.get(&format!("/events/{event}/calendar.ics")).await;
@@ -1010,5 +1115,110 @@ async fn the_pages_show_the_event_the_waitlist_position_and_the_organisers_tools
         )
         .await,
         1
+    );
+}
+
+#[tokio::test]
+async fn the_demo_has_a_season_of_events_with_registrations_waitlists_check_ins_and_ratings() {
+    let app = TestApp::spawn_demo().await;
+    assert!(app.count("events").await >= 10);
+    let now = ortaq::clock::now().to_rfc3339().replace('Z', "+00:00");
+    let now = if app.is_postgres() {
+        ortaq::clock::now().to_rfc3339()
+    } else {
+        now
+    };
+    assert!(
+        app.count(&format!(
+            "events WHERE end_at <= '{now}' AND status = 'published'"
+        ))
+        .await
+            >= 3
+    );
+    assert!(
+        app.count(&format!(
+            "events WHERE start_at > '{now}' AND status = 'published'"
+        ))
+        .await
+            >= 4
+    );
+    assert_eq!(app.count("events WHERE status = 'draft'").await, 1);
+    assert_eq!(app.count("events WHERE status = 'cancelled'").await, 1);
+    assert!(
+        app.count("event_registrations WHERE status = 'waitlisted'")
+            .await
+            >= 3
+    );
+    assert!(
+        app.count("event_registrations WHERE checked_in_at IS NOT NULL")
+            .await
+            >= 50
+    );
+    assert!(app.count("event_ratings").await >= 20);
+    assert!(app.count("event_ratings WHERE comment IS NOT NULL").await >= 5);
+    assert!(app.count("event_registrations WHERE kind = 'guest'").await >= 2);
+    // Never more registered than places.
+    assert_eq!(
+        app.count(
+            "events e WHERE (SELECT COUNT(*) FROM event_registrations r
+                WHERE r.event_id = e.id AND r.status = 'registered') > e.capacity"
+        )
+        .await,
+        0
+    );
+    // Every event at the center holds its resource through a booking of its own, and a
+    // cancelled one holds nothing.
+    assert_eq!(
+        app.count(
+            "events e WHERE e.place = 'resource' AND e.status = 'published' AND NOT EXISTS
+                (SELECT 1 FROM bookings b WHERE b.event_id = e.id
+                 AND b.status IN ('confirmed', 'completed'))"
+        )
+        .await,
+        0
+    );
+    // The pages read well in Kazakh and Russian.
+    let list = app.get_html("/events?lang=kk").await;
+    assert!(list.contains("«Бірлік» ұлтаралық жастар форумы"), "{list}");
+    let past = app.get_html("/events?when=past&lang=ru").await;
+    assert!(
+        past.contains("Вечер русской литературы: Абай и Пушкин"),
+        "{past}"
+    );
+    let feed = app.get_html("/calendar/events.ics").await;
+    assert!(feed.contains("BEGIN:VEVENT"));
+}
+
+#[tokio::test]
+async fn the_members_own_feed_has_the_events_they_hold_a_place_at() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let event = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 1)).await;
+    let other = create_event(&app, &s, event_body(s.club, hours(40), hours(42), 1)).await;
+    let people = members(&app, "feed", 2).await;
+    register(&app, &people[0].1, event).await;
+    register(&app, &people[0].1, other).await;
+    register(&app, &people[1].1, event).await; // waitlisted
+    let feed_of = |token: String| {
+        let app = &app;
+        async move {
+            let v: Value = post(app, &token, "/api/v1/me/calendar-feed", json!({}))
+                .await
+                .json()
+                .await
+                .unwrap();
+            let url = v["url"].as_str().unwrap().to_string();
+            let path = url.split_once("/calendar/").unwrap().1;
+            app.get_html(&format!("/calendar/{path}")).await
+        }
+    };
+    let feed = feed_of(people[0].1.clone()).await;
+    assert!(feed.contains(&format!("UID:event-{event}@")), "{feed}");
+    assert!(feed.contains(&format!("UID:event-{other}@")));
+    // Waitlisted: not in the feed.
+    let waiting = feed_of(people[1].1.clone()).await;
+    assert!(
+        !waiting.contains(&format!("UID:event-{event}@")),
+        "{waiting}"
     );
 }
