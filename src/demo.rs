@@ -4,6 +4,7 @@
 
 mod bookings;
 mod center;
+mod events;
 pub mod people;
 mod population;
 
@@ -485,6 +486,46 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ms = started.elapsed().as_millis() as u64,
         "demo bookings placed"
     );
+    // A season of events across the units, with registrations, check-ins and ratings.
+    let attendees: Vec<events::Attendee> = bookers
+        .iter()
+        .filter(|b| !b.named)
+        .map(|b| events::Attendee {
+            id: b.id,
+            kazakh: b.kazakh,
+        })
+        .collect();
+    let named_attendees: Vec<events::Attendee> = bookers
+        .iter()
+        .filter(|b| b.named)
+        .map(|b| events::Attendee {
+            id: b.id,
+            kazakh: b.kazakh,
+        })
+        .collect();
+    let season = events::seed(
+        &mut tx,
+        &center,
+        &events::Units {
+            city,
+            zhubanov,
+            ospanov,
+            dostyq,
+            korean,
+            project,
+        },
+        &events::Hosts {
+            admin,
+            assembly: ids["daniyar@ortaq.local"],
+            dostyq: ids["nursultan@ortaq.local"],
+            korean: ids["anna@ortaq.local"],
+        },
+        &attendees,
+        &named_attendees,
+        now,
+    )
+    .await?;
+    tracing::debug!(events = season, "demo events placed");
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

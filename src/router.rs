@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, health, home, members, notifications, occupancy, org,
-    spaces,
+    admin, api, auth, bookings, calendar, events, health, home, members, notifications, occupancy,
+    org, spaces,
 };
 
 /// The largest request body Ortaq reads.
@@ -46,6 +46,7 @@ pub fn build(state: AppState) -> Router {
         .merge(bookings::router())
         .merge(calendar::router())
         .merge(occupancy::router())
+        .merge(events::router())
         .merge(notifications::router())
         .merge(api::router())
         .fallback(not_found)

@@ -141,7 +141,7 @@ async fn member_feed(
     let places = places(&state.db).await?;
     let host = ics::uid_host(&state.config.public_url);
     let t = |id: &str, args: Option<&Args>| i18n::translate(locale, id, args);
-    let entries: Vec<Entry> = rows
+    let mut entries: Vec<Entry> = rows
         .into_iter()
         .filter_map(|row| {
             let (resource, location) = places.get(&row.resource_id)?;
@@ -184,6 +184,17 @@ async fn member_feed(
             })
         })
         .collect();
+    // The events the member holds a place at (issue 6).
+    entries.extend(
+        crate::events::calendar::member_entries(
+            &state.db,
+            user_id,
+            locale,
+            since,
+            &state.config.public_url,
+        )
+        .await?,
+    );
     Ok(calendar_response(
         ics::document(&t("calendar-feed-name", None), &entries),
         "ortaq.ics",

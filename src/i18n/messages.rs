@@ -24,6 +24,8 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
             include_str!(concat!("../../locales/", $lang, "/notifications.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/events.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/event-pages.ftl")),
         ]
     };
 }
@@ -143,7 +145,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 11] = match language {
+    let sources: [&str; 13] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),
@@ -216,7 +218,9 @@ mod tests {
                     .set("total", 120)
                     .set("open", 96)
                     .set("resource", "Жиын залы")
-                    .set("start", "1 желтоқсан 2026 ж., 18:00");
+                    .set("start", "1 желтоқсан 2026 ж., 18:00")
+                    .set("title", "Наурыз")
+                    .set("when", "21 наурыз 2027 ж., 18:00");
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");

@@ -94,7 +94,8 @@ async fn the_demo_bookings_keep_every_invariant_and_look_alive() {
     assert!(past > 1000 && future > 100, "{past} past, {future} ahead");
     let bookings: Vec<(String, chrono::DateTime<Utc>, Option<chrono::DateTime<Utc>>)> =
         ortaq::on_db!(&app.db, pool => sqlx::query_as(
-            "SELECT status, start_at, check_in_by FROM bookings")
+            // The halls booked with the demo's events follow the events' season instead.
+            "SELECT status, start_at, check_in_by FROM bookings WHERE event_id IS NULL")
             .fetch_all(pool)
             .await)
         .unwrap();

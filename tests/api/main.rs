@@ -10,6 +10,8 @@ mod browser;
 mod calendar;
 mod cli;
 mod demo;
+mod events;
+mod events_browser;
 mod helpers;
 mod import;
 mod manage;
