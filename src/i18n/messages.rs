@@ -23,6 +23,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/booking-pages.ftl")),
             include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/initiatives.ftl")),
         ]
     };
 }
@@ -136,7 +137,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 10] = match language {
+    let sources: [&str; 11] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),
@@ -207,7 +208,8 @@ mod tests {
                     .set("value", "34,5")
                     .set("rate", "8 %")
                     .set("total", 120)
-                    .set("open", 96);
+                    .set("open", 96)
+                    .set("title", "Достық кештері");
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");

@@ -12,6 +12,7 @@ mod cli;
 mod demo;
 mod helpers;
 mod import;
+mod initiatives;
 mod manage;
 mod members;
 mod occupancy;
