@@ -4,6 +4,7 @@
 
 mod bookings;
 mod center;
+mod initiatives;
 pub mod people;
 mod population;
 
@@ -453,6 +454,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         .bind(city)
         .fetch_all(&mut *conn)
         .await)?;
+    let supporters: Vec<i64> = city_members.iter().map(|(id, _)| *id).collect();
     let mut bookers: Vec<bookings::Booker> = city_members
         .into_iter()
         .filter(|(id, _)| !named.contains(id))
@@ -485,6 +487,22 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ms = started.elapsed().as_millis() as u64,
         "demo bookings placed"
     );
+    let setting = initiatives::Setting {
+        region,
+        city,
+        zhubanov,
+        dostyq,
+        project,
+        admin,
+        authors: PEOPLE
+            .iter()
+            .filter(|p| p.role.is_none())
+            .map(|p| ids[p.email])
+            .collect(),
+        supporters,
+    };
+    let made = initiatives::seed(&mut tx, &setting, now).await?;
+    tracing::debug!(initiatives = made, "demo initiatives made");
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

@@ -246,7 +246,7 @@ struct ShowPage<'a> {
     unit: Option<Shown>,
     timeline: Vec<Step>,
     /// Plain steps the reader may take: (status, button label).
-    steps: Vec<(&'static str, String)>,
+    steps: Vec<(&'static str, String, bool)>,
     /// The reader may give the official answer.
     can_answer: bool,
     /// The reader may edit the texts (author or team, while editable).
@@ -276,8 +276,13 @@ impl ShowPage<'_> {
         self.ctx.user.as_ref().map(|u| u.id)
     }
 
-    fn when(&self, at: chrono::DateTime<chrono::Utc>) -> String {
-        format::datetime(at, format::AKTOBE, self.ctx.locale)
+    fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        format::datetime(*at, format::AKTOBE, self.ctx.locale)
+    }
+
+    /// The refused reply form belongs to this comment.
+    fn replying(&self, id: &i64) -> bool {
+        self.typed.comment_parent == Some(*id)
     }
 }
 
@@ -326,6 +331,7 @@ pub async fn render_show(
             (
                 s.as_str(),
                 ctx.t(format!("initiative-to-{}", s.as_str().replace('_', "-"))),
+                *s == Status::Withdrawn,
             )
         })
         .collect();

@@ -52,7 +52,8 @@ pub async fn person(app: &TestApp, email: &str, role: Option<(&str, i64)>) -> Pe
             .bind(unit)
             .bind(now)
             .execute(pool)
-            .await)
+            .await
+            .map(|r| r.rows_affected()))
         .unwrap();
     }
     Person {
