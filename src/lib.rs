@@ -20,8 +20,6 @@ pub mod home;
 pub mod http;
 pub mod i18n;
 pub mod initiatives;
-pub mod markdown; // TEMPORARY
-pub mod notifications; // TEMPORARY
 pub mod members;
 pub mod occupancy;
 pub mod org;
