@@ -18,7 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, health, home, initiatives, members, occupancy, org, spaces,
+    admin, api, auth, bookings, calendar, health, home, initiatives, members, notifications,
+    occupancy, org, spaces,
 };
 
 /// The largest request body Ortaq reads.
@@ -45,6 +46,7 @@ pub fn build(state: AppState) -> Router {
         .merge(bookings::router())
         .merge(calendar::router())
         .merge(occupancy::router())
+        .merge(notifications::router())
         .merge(api::router())
         .merge(initiatives::router())
         .fallback(not_found)

@@ -98,6 +98,8 @@ use crate::http::Json;
         crate::initiatives::meetings::create_api,
         crate::initiatives::meetings::read_api,
         crate::initiatives::meetings::add_item_api,
+        crate::notifications::page::list_api,
+        crate::notifications::page::read_api,
     ),
     modifiers(&Security),
 )]

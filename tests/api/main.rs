@@ -15,6 +15,7 @@ mod import;
 mod initiatives;
 mod manage;
 mod members;
+mod notifications;
 mod occupancy;
 mod pages;
 mod rights;
