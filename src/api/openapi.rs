@@ -128,21 +128,5 @@ impl utoipa::Modify for Security {
 
 /// `GET /api/v1/openapi.json`
 pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
-    Json(document().clone())
-}
-
-/// The document, built once. The generated `openapi()` is one very large function; in a
-/// debug build its frame outgrows a test thread's stack, so it runs on a thread of its own
-/// with room to spare.
-pub fn document() -> &'static utoipa::openapi::OpenApi {
-    static DOC: std::sync::OnceLock<utoipa::openapi::OpenApi> = std::sync::OnceLock::new();
-    DOC.get_or_init(|| {
-        std::thread::Builder::new()
-            .name("openapi".into())
-            .stack_size(64 * 1024 * 1024)
-            .spawn(ApiDoc::openapi)
-            .expect("a thread to build the OpenAPI document")
-            .join()
-            .expect("the OpenAPI document builds")
-    })
+    Json(ApiDoc::openapi())
 }

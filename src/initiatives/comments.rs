@@ -88,6 +88,8 @@ pub struct Comment {
     pub moderation_reason: Option<String>,
     pub created_at: DateTime<Utc>,
     pub edited_at: Option<DateTime<Utc>>,
+    /// Replies (one level: a reply has none).
+    #[schema(no_recursion)]
     pub replies: Vec<Comment>,
 }
 
