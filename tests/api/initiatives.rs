@@ -731,3 +731,35 @@ async fn the_form_keeps_what_was_typed_and_saves_a_draft() {
     let list = app.get_html("/initiatives").await;
     assert!(!list.contains("Кітап алмасу сөресі"));
 }
+
+#[tokio::test]
+async fn the_demo_has_initiatives_in_every_state_and_the_coworking_center_raised_at_a_session() {
+    let app = TestApp::spawn_demo().await;
+    let total = app.count("initiatives").await;
+    assert!((20..=30).contains(&total), "{total}");
+    for status in ["draft", "submitted", "under_review", "accepted", "declined", "in_progress", "implemented", "withdrawn"] {
+        assert!(app.count(&format!("initiatives WHERE status = '{status}'")).await > 0, "{status}");
+    }
+    // Supports kept exact, answers where decided, timelines for all.
+    assert_eq!(
+        app.count("initiatives i WHERE supports <> (SELECT COUNT(*) FROM initiative_supports s WHERE s.initiative_id = i.id)").await,
+        0
+    );
+    assert_eq!(app.count("initiatives i WHERE status IN ('accepted', 'declined', 'in_progress', 'implemented') AND NOT EXISTS (SELECT 1 FROM initiative_answers a WHERE a.initiative_id = i.id)").await, 0);
+    assert_eq!(app.count("initiatives i WHERE NOT EXISTS (SELECT 1 FROM initiative_transitions t WHERE t.initiative_id = i.id)").await, 0);
+    assert_eq!(app.count("meetings WHERE kind = 'assembly_session'").await, 1);
+    assert_eq!(app.count("meetings WHERE kind = 'akim_meeting'").await, 1);
+    // The coworking center: raised at the Assembly session, implemented.
+    assert_eq!(
+        app.count("meeting_items m JOIN meetings s ON s.id = m.meeting_id JOIN initiatives i ON i.id = m.initiative_id
+                   WHERE s.kind = 'assembly_session' AND i.status = 'implemented' AND i.title_ru LIKE '%оворкинг%'").await,
+        1
+    );
+    let list = app.get_html("/initiatives?lang=kk").await;
+    assert!(list.contains("Ақтөбеде жастарға арналған коворкинг орталығы"));
+    let meetings = app.get_html("/meetings?lang=ru").await;
+    assert!(meetings.contains("Сессия Ассамблеи народа Казахстана Актюбинской области"));
+    assert!(meetings.contains("Встреча молодежи с акимом области"));
+    let overdue: Value = app.client.get(app.url("/api/v1/initiatives/overdue")).send().await.unwrap().json().await.unwrap();
+    assert!(!overdue.as_array().unwrap().is_empty(), "the demo shows a late answer");
+}
