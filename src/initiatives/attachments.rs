@@ -11,8 +11,8 @@ use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::milestones::require_keeper;
 use super::flow;
+use super::milestones::require_keeper;
 use crate::accounts::CurrentUser;
 use crate::clock;
 use crate::db::Db;
@@ -80,14 +80,16 @@ pub async fn list(db: &Db, id: i64) -> Result<Vec<AttachmentInfo>, Error> {
         .await)?;
     Ok(rows
         .into_iter()
-        .map(|(aid, file_name, content_type, size, created_at)| AttachmentInfo {
-            url: format!("/initiatives/{id}/attachments/{aid}"),
-            id: aid,
-            file_name,
-            content_type,
-            size,
-            created_at,
-        })
+        .map(
+            |(aid, file_name, content_type, size, created_at)| AttachmentInfo {
+                url: format!("/initiatives/{id}/attachments/{aid}"),
+                id: aid,
+                file_name,
+                content_type,
+                size,
+                created_at,
+            },
+        )
         .collect())
 }
 

@@ -33,7 +33,10 @@ pub fn router() -> Router<AppState> {
             "/api/v1/initiatives/{id}/comments",
             get(list_api).post(add_api),
         )
-        .route("/api/v1/initiative-comments/{cid}", axum::routing::put(edit_api))
+        .route(
+            "/api/v1/initiative-comments/{cid}",
+            axum::routing::put(edit_api),
+        )
         .route("/api/v1/initiative-comments/{cid}/report", post(report_api))
         .route(
             "/api/v1/initiative-comments/{cid}/moderate",
@@ -255,7 +258,8 @@ pub async fn report(
     cid: i64,
     reason: Option<&str>,
 ) -> Result<(i64, Reported), Error> {
-    let reason = model::parse_note("reason", reason, model::MAX_NOTE).map_err(|e| Error::Invalid(vec![e]))?;
+    let reason = model::parse_note("reason", reason, model::MAX_NOTE)
+        .map_err(|e| Error::Invalid(vec![e]))?;
     let (id, _, _) = comment_meta(db, cid).await?;
     flow::visible(db, Some(user), id).await?;
     let mut tx = db.begin().await?;

@@ -57,7 +57,10 @@ pub async fn visible(
     if !ini.status.is_public() && actors.is_empty() {
         // An invitee may read the draft they are invited to.
         let invited = match user {
-            Some(u) => storage::team(db, id).await?.iter().any(|m| m.user_id == u.id),
+            Some(u) => storage::team(db, id)
+                .await?
+                .iter()
+                .any(|m| m.user_id == u.id),
             None => false,
         };
         if !invited {
@@ -87,9 +90,17 @@ pub async fn create(db: &Db, user: &CurrentUser, draft: &Draft) -> Result<Initia
 }
 
 /// The author or the team change the texts and needs while it is a draft or submitted.
-pub async fn edit(db: &Db, user: &CurrentUser, id: i64, draft: &Draft) -> Result<Initiative, Error> {
+pub async fn edit(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    draft: &Draft,
+) -> Result<Initiative, Error> {
     let (ini, actors) = visible(db, Some(user), id).await?;
-    if !actors.iter().any(|a| matches!(a, Actor::Author | Actor::Team)) {
+    if !actors
+        .iter()
+        .any(|a| matches!(a, Actor::Author | Actor::Team))
+    {
         return Err(Error::Forbidden);
     }
     if !ini.status.is_editable() {
@@ -126,7 +137,15 @@ pub async fn transition(
     let (ini, actors) = visible(db, Some(user), id).await?;
     model::allowed(ini.status, to, &actors, Via::Plain).map_err(refusal)?;
     let mut tx = db.begin().await?;
-    move_in(&mut tx, &ini, ini.status, to, Some(user.id), comment.as_deref()).await?;
+    move_in(
+        &mut tx,
+        &ini,
+        ini.status,
+        to,
+        Some(user.id),
+        comment.as_deref(),
+    )
+    .await?;
     if actors.contains(&Actor::Staff) && !actors.contains(&Actor::Author) {
         audit::record(
             &mut tx,
@@ -399,7 +418,9 @@ pub async fn set_threshold(
     unit_id: i64,
     supports: Option<i64>,
 ) -> Result<(), Error> {
-    org::storage::find(db, unit_id).await?.ok_or(Error::NotFound)?;
+    org::storage::find(db, unit_id)
+        .await?
+        .ok_or(Error::NotFound)?;
     org::require(db, user, &[Role::Admin], unit_id).await?;
     if let Some(n) = supports
         && !(1..=100_000).contains(&n)

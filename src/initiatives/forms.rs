@@ -119,7 +119,10 @@ async fn edit_page(
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
     let (ini, actors) = flow::visible(&state.db, Some(&user), id).await?;
-    if !actors.iter().any(|a| matches!(a, Actor::Author | Actor::Team)) {
+    if !actors
+        .iter()
+        .any(|a| matches!(a, Actor::Author | Actor::Team))
+    {
         return Err(Error::Forbidden);
     }
     if !ini.status.is_editable() {

@@ -64,7 +64,13 @@ impl DraftFields {
         };
         let title = collect(
             &mut errors,
-            text("title", &self.title_kk, &self.title_ru, model::MAX_TITLE, true),
+            text(
+                "title",
+                &self.title_kk,
+                &self.title_ru,
+                model::MAX_TITLE,
+                true,
+            ),
         );
         let summary = collect(
             &mut errors,

@@ -48,6 +48,8 @@ async fn show_page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
-    let m = meetings::detail(&state.db, id).await?.ok_or(Error::NotFound)?;
+    let m = meetings::detail(&state.db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
     Ok(Page::new(&ShowPage { ctx: &ctx, m }).into_response())
 }

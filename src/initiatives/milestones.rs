@@ -92,7 +92,11 @@ pub async fn insert(
 
 /// Whether the caller keeps an initiative's implementation (author, team, staff), and it
 /// is not closed by a decline or withdrawal.
-pub async fn require_keeper(db: &Db, user: &CurrentUser, id: i64) -> Result<model::Initiative, Error> {
+pub async fn require_keeper(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<model::Initiative, Error> {
     let (ini, actors) = flow::visible(db, Some(user), id).await?;
     if !actors
         .iter()
@@ -267,7 +271,9 @@ pub async fn link_in(
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))
-    .on_constraint("initiative_links_kind", || Error::invalid("kind", "invalid_choice"))?;
+    .on_constraint("initiative_links_kind", || {
+        Error::invalid("kind", "invalid_choice")
+    })?;
     Ok(())
 }
 
@@ -351,6 +357,15 @@ pub async fn report_api(
 ) -> Result<Json<super::routes::InitiativeDetail>, Error> {
     let user = ctx.user()?;
     let report = input.report.unwrap_or_default();
-    save_report(&state.db, user, id, report.kk.as_deref(), report.ru.as_deref()).await?;
-    Ok(Json(super::routes::detail(&state.db, Some(user), id).await?))
+    save_report(
+        &state.db,
+        user,
+        id,
+        report.kk.as_deref(),
+        report.ru.as_deref(),
+    )
+    .await?;
+    Ok(Json(
+        super::routes::detail(&state.db, Some(user), id).await?,
+    ))
 }

@@ -107,16 +107,17 @@ pub struct Transition {
 
 /// THE table of the lifecycle. Every move of every initiative is checked against it on the
 /// server ([`allowed`]); the pages only offer what it allows. Anything not listed is refused.
+#[rustfmt::skip]
 pub const TRANSITIONS: &[Transition] = &[
-    Transition { from: Status::Draft, to: Status::Submitted, by: &[Actor::Author], via: Via::Plain },
-    Transition { from: Status::Submitted, to: Status::UnderReview, by: &[Actor::Staff, Actor::Threshold], via: Via::Plain },
-    Transition { from: Status::UnderReview, to: Status::Accepted, by: &[Actor::Staff], via: Via::Answer },
-    Transition { from: Status::UnderReview, to: Status::Declined, by: &[Actor::Staff], via: Via::Answer },
-    Transition { from: Status::Accepted, to: Status::InProgress, by: &[Actor::Author, Actor::Team, Actor::Staff], via: Via::Plain },
-    Transition { from: Status::InProgress, to: Status::Implemented, by: &[Actor::Staff], via: Via::Plain },
-    Transition { from: Status::Draft, to: Status::Withdrawn, by: &[Actor::Author], via: Via::Plain },
-    Transition { from: Status::Submitted, to: Status::Withdrawn, by: &[Actor::Author], via: Via::Plain },
-    Transition { from: Status::UnderReview, to: Status::Withdrawn, by: &[Actor::Author], via: Via::Plain },
+    Transition { from: Status::Draft,       to: Status::Submitted,   by: &[Actor::Author],                             via: Via::Plain },
+    Transition { from: Status::Submitted,   to: Status::UnderReview, by: &[Actor::Staff, Actor::Threshold],            via: Via::Plain },
+    Transition { from: Status::UnderReview, to: Status::Accepted,    by: &[Actor::Staff],                              via: Via::Answer },
+    Transition { from: Status::UnderReview, to: Status::Declined,    by: &[Actor::Staff],                              via: Via::Answer },
+    Transition { from: Status::Accepted,    to: Status::InProgress,  by: &[Actor::Author, Actor::Team, Actor::Staff], via: Via::Plain },
+    Transition { from: Status::InProgress,  to: Status::Implemented, by: &[Actor::Staff],                              via: Via::Plain },
+    Transition { from: Status::Draft,       to: Status::Withdrawn,   by: &[Actor::Author],                             via: Via::Plain },
+    Transition { from: Status::Submitted,   to: Status::Withdrawn,   by: &[Actor::Author],                             via: Via::Plain },
+    Transition { from: Status::UnderReview, to: Status::Withdrawn,   by: &[Actor::Author],                             via: Via::Plain },
 ];
 
 /// Why a move is refused.
@@ -350,7 +351,10 @@ mod tests {
     #[test]
     fn the_table_allows_only_what_it_lists() {
         use Actor::*;
-        assert_eq!(allowed(Status::Draft, Status::Submitted, &[Author], Via::Plain), Ok(()));
+        assert_eq!(
+            allowed(Status::Draft, Status::Submitted, &[Author], Via::Plain),
+            Ok(())
+        );
         assert_eq!(
             allowed(Status::Draft, Status::Submitted, &[Staff], Via::Plain),
             Err(Refusal::NotYours)

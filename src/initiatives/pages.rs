@@ -115,7 +115,12 @@ pub fn cards(ctx: &Ctx, list: Vec<Initiative>, units: &[(i64, Text)]) -> Vec<Car
         .collect()
 }
 
-async fn render_list(state: &AppState, ctx: &Ctx, q: ListQuery, mine: bool) -> Result<Response, Error> {
+async fn render_list(
+    state: &AppState,
+    ctx: &Ctx,
+    q: ListQuery,
+    mine: bool,
+) -> Result<Response, Error> {
     let filter = q.filter(&state.db, ctx.user.as_deref()).await?;
     let list = storage::list(&state.db, &filter).await?;
     let units = unit_names(state).await?;
@@ -159,14 +164,17 @@ async fn render_list(state: &AppState, ctx: &Ctx, q: ListQuery, mine: bool) -> R
             selected: q.unit_id == Some(*id),
         })
         .collect();
-    let sorts = [("newest", "initiative-sort-newest"), ("supports", "initiative-sort-supports")]
-        .into_iter()
-        .map(|(v, id)| Choice {
-            value: v.to_string(),
-            label: ctx.t(id),
-            selected: q.sort.as_deref().unwrap_or("newest") == v,
-        })
-        .collect();
+    let sorts = [
+        ("newest", "initiative-sort-newest"),
+        ("supports", "initiative-sort-supports"),
+    ]
+    .into_iter()
+    .map(|(v, id)| Choice {
+        value: v.to_string(),
+        label: ctx.t(id),
+        selected: q.sort.as_deref().unwrap_or("newest") == v,
+    })
+    .collect();
     Ok(Page::new(&ListPage {
         ctx,
         mine,
@@ -293,7 +301,11 @@ fn markdown(ctx: &Ctx, text: &Text) -> Option<(String, &'static str, bool)> {
     // The source in the reader's language (and script: Kazakh Latin is transliterated
     // before rendering, so markup stays intact).
     let shown = ctx.text(text);
-    Some((crate::markdown::render(&shown.text), shown.lang, shown.fallback))
+    Some((
+        crate::markdown::render(&shown.text),
+        shown.lang,
+        shown.fallback,
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -318,7 +330,8 @@ pub async fn render_show(
     let units = unit_names(state).await?;
     let is_staff = d.roles.contains(&Actor::Staff);
     let is_author = d.roles.contains(&Actor::Author);
-    let is_keeper = !d.roles.is_empty() && !matches!(ini.status, Status::Declined | Status::Withdrawn);
+    let is_keeper =
+        !d.roles.is_empty() && !matches!(ini.status, Status::Declined | Status::Withdrawn);
     let next: Vec<Status> = model::next_steps(ini.status, &d.roles)
         .into_iter()
         .map(|t| t.to)
@@ -336,7 +349,9 @@ pub async fn render_show(
         })
         .collect();
     let can_edit = ini.status.is_editable()
-        && d.roles.iter().any(|a| matches!(a, Actor::Author | Actor::Team));
+        && d.roles
+            .iter()
+            .any(|a| matches!(a, Actor::Author | Actor::Team));
     let invited = user.is_some_and(|u| {
         d.team
             .iter()
@@ -369,7 +384,11 @@ pub async fn render_show(
                 .await?
                 .into_iter()
                 .filter(|(b, _)| b.status.is_live())
-                .filter(|(b, _)| !d.links.iter().any(|l| l.kind == "booking" && l.target_id == b.id))
+                .filter(|(b, _)| {
+                    !d.links
+                        .iter()
+                        .any(|l| l.kind == "booking" && l.target_id == b.id)
+                })
                 .map(|(b, _)| (b.id, format::datetime(b.start, format::AKTOBE, ctx.locale)))
                 .collect()
         }
@@ -494,9 +513,16 @@ struct StepForm {
     comment: Option<String>,
 }
 
-async fn support_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, Error> {
+async fn support_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
     let Some(user) = ctx.user.clone() else {
-        return Ok(see_other(&format!("/login?next=/initiatives/{id}"), HeaderMap::new()));
+        return Ok(see_other(
+            &format!("/login?next=/initiatives/{id}"),
+            HeaderMap::new(),
+        ));
     };
     match flow::support(&state.db, &user, id).await {
         Ok(_) => Ok(back(id, "support", "support")),
@@ -504,7 +530,11 @@ async fn support_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i6
     }
 }
 
-async fn withdraw_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, Error> {
+async fn withdraw_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
     match flow::withdraw_support(&state.db, &user, id).await {
         Ok(_) => Ok(back(id, "withdraw", "support")),
@@ -526,7 +556,9 @@ async fn transition_form(
         .ok_or_else(|| Error::invalid("to", "invalid_choice"))?;
     let comment = model::parse_note("comment", form.comment.as_deref(), model::MAX_NOTE);
     let result = match comment {
-        Ok(comment) => flow::transition(&state.db, &user, id, to, comment).await.map(|_| ()),
+        Ok(comment) => flow::transition(&state.db, &user, id, to, comment)
+            .await
+            .map(|_| ()),
         Err(e) => Err(Error::Invalid(vec![e])),
     };
     match result {
@@ -590,12 +622,20 @@ async fn invite_form(
     }
 }
 
-async fn accept_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, Error> {
+async fn accept_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
     flow::answer_invitation(&state.db, ctx.user()?, id, true).await?;
     Ok(back(id, "team", "team"))
 }
 
-async fn decline_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, Error> {
+async fn decline_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, Error> {
     flow::answer_invitation(&state.db, ctx.user()?, id, false).await?;
     Ok(see_other("/initiatives/mine", HeaderMap::new()))
 }
@@ -664,7 +704,15 @@ async fn report_form(
     Form(form): Form<ReportFields>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
-    match milestones::save_report(&state.db, &user, id, form.report_kk.as_deref(), form.report_ru.as_deref()).await {
+    match milestones::save_report(
+        &state.db,
+        &user,
+        id,
+        form.report_kk.as_deref(),
+        form.report_ru.as_deref(),
+    )
+    .await
+    {
         Ok(()) => Ok(back(id, "report", "report")),
         Err(e) => {
             let typed = Typed {
@@ -707,7 +755,10 @@ async fn comment_form(
     Form(form): Form<CommentForm>,
 ) -> Result<Response, Error> {
     let Some(user) = ctx.user.clone() else {
-        return Ok(see_other(&format!("/login?next=/initiatives/{id}"), HeaderMap::new()));
+        return Ok(see_other(
+            &format!("/login?next=/initiatives/{id}"),
+            HeaderMap::new(),
+        ));
     };
     match comments::add(&state.db, &user, id, form.parent_id, form.body.as_deref()).await {
         Ok(cid) => Ok(see_other(
@@ -778,7 +829,10 @@ async fn comment_moderate_form(
         )),
         Err(e) => {
             let (id, _, _) = comment_owner(&state, cid).await?;
-            refused(&state, &ctx, id, e, Typed::default(), |t, f| t.moderation_errors = f).await
+            refused(&state, &ctx, id, e, Typed::default(), |t, f| {
+                t.moderation_errors = f
+            })
+            .await
         }
     }
 }

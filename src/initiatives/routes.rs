@@ -91,8 +91,16 @@ pub async fn detail(
     };
     Ok(InitiativeDetail {
         description_html: Text2 {
-            kk: initiative.description.kk.as_deref().map(crate::markdown::render),
-            ru: initiative.description.ru.as_deref().map(crate::markdown::render),
+            kk: initiative
+                .description
+                .kk
+                .as_deref()
+                .map(crate::markdown::render),
+            ru: initiative
+                .description
+                .ru
+                .as_deref()
+                .map(crate::markdown::render),
         },
         team: storage::team(db, id).await?,
         timeline: storage::timeline(db, id).await?,

@@ -296,15 +296,17 @@ pub async fn timeline(db: &Db, id: i64) -> Result<Vec<TimelineEntry>, Error> {
         .await)?;
     Ok(rows
         .into_iter()
-        .map(|(id, from, to, actor_id, name, comment, at)| TimelineEntry {
-            id,
-            from: from.as_deref().and_then(Status::parse),
-            to: Status::parse(&to).unwrap_or(Status::Draft),
-            actor_id,
-            actor_name: name.filter(|n| !n.is_empty()),
-            comment,
-            at,
-        })
+        .map(
+            |(id, from, to, actor_id, name, comment, at)| TimelineEntry {
+                id,
+                from: from.as_deref().and_then(Status::parse),
+                to: Status::parse(&to).unwrap_or(Status::Draft),
+                actor_id,
+                actor_name: name.filter(|n| !n.is_empty()),
+                comment,
+                at,
+            },
+        )
         .collect())
 }
 
@@ -394,7 +396,11 @@ pub async fn answer_invitation(
 
 /// Adds the member's support. `None` if they already support it; else the new count and
 /// the status, read from the row this transaction now holds locked.
-pub async fn add_support(tx: &mut Tx, id: i64, user_id: i64) -> Result<Option<(i64, Status)>, Error> {
+pub async fn add_support(
+    tx: &mut Tx,
+    id: i64,
+    user_id: i64,
+) -> Result<Option<(i64, Status)>, Error> {
     let inserted = on_tx!(tx, conn => sqlx::query(
         "INSERT INTO initiative_supports (initiative_id, user_id, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (initiative_id, user_id) DO NOTHING")
@@ -514,11 +520,13 @@ pub async fn set_threshold(
             .execute(conn)
             .await
             .map(|r| r.rows_affected()))?,
-        None => on_tx!(tx, conn => sqlx::query("DELETE FROM initiative_thresholds WHERE unit_id = $1")
+        None => {
+            on_tx!(tx, conn => sqlx::query("DELETE FROM initiative_thresholds WHERE unit_id = $1")
             .bind(unit_id)
             .execute(conn)
             .await
-            .map(|r| r.rows_affected()))?,
+            .map(|r| r.rows_affected()))?
+        }
     };
     Ok(())
 }
