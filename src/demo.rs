@@ -5,6 +5,7 @@
 mod bookings;
 mod center;
 mod events;
+mod initiatives;
 pub mod people;
 mod population;
 
@@ -454,6 +455,7 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         .bind(city)
         .fetch_all(&mut *conn)
         .await)?;
+    let supporters: Vec<i64> = city_members.iter().map(|(id, _)| *id).collect();
     let mut bookers: Vec<bookings::Booker> = city_members
         .into_iter()
         .filter(|(id, _)| !named.contains(id))
@@ -526,6 +528,22 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     )
     .await?;
     tracing::debug!(events = season, "demo events placed");
+    let setting = initiatives::Setting {
+        region,
+        city,
+        zhubanov,
+        dostyq,
+        project,
+        admin,
+        authors: PEOPLE
+            .iter()
+            .filter(|p| p.role.is_none())
+            .map(|p| ids[p.email])
+            .collect(),
+        supporters,
+    };
+    let made = initiatives::seed(&mut tx, &setting, now).await?;
+    tracing::debug!(initiatives = made, "demo initiatives made");
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

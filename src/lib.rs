@@ -20,6 +20,7 @@ pub mod health;
 pub mod home;
 pub mod http;
 pub mod i18n;
+pub mod initiatives;
 pub mod markdown;
 pub mod members;
 pub mod notifications;

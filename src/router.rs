@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, events, health, home, members, notifications, occupancy,
-    org, spaces,
+    admin, api, auth, bookings, calendar, events, health, home, initiatives, members,
+    notifications, occupancy, org, spaces,
 };
 
 /// The largest request body Ortaq reads.
@@ -49,6 +49,7 @@ pub fn build(state: AppState) -> Router {
         .merge(events::router())
         .merge(notifications::router())
         .merge(api::router())
+        .merge(initiatives::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(Error::Internal(anyhow::anyhow!(

@@ -97,3 +97,5 @@ members-add = Add
 members-actions = Actions
 members-confirm = Confirm
 members-end = End membership
+nav-events = Events
+nav-initiatives = Initiatives

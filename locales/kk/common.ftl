@@ -90,3 +90,5 @@ members-add = Қосу
 members-actions = Әрекеттер
 members-confirm = Растау
 members-end = Мүшелікті аяқтау
+nav-events = Іс-шаралар
+nav-initiatives = Бастамалар

@@ -1,7 +1,7 @@
 # Іс-шаралар: өрістер, санаттар, күйлер, хабарламалар.
 field-title = Атауы
 field-category = Санаты
-field-place = Өтетін жері
+field-place = Орны
 field-venue = Алаңның мекенжайы
 field-online-url = Сілтеме
 field-registration-opens = Тіркеу ашылады

@@ -111,3 +111,5 @@ members-add = Добавить
 members-actions = Действия
 members-confirm = Подтвердить
 members-end = Завершить членство
+nav-events = Мероприятия
+nav-initiatives = Инициативы

@@ -14,6 +14,7 @@ mod events;
 mod events_browser;
 mod helpers;
 mod import;
+mod initiatives;
 mod manage;
 mod members;
 mod notifications;

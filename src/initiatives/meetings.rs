@@ -1,0 +1,555 @@
+//! Sessions of the Assembly and meetings with leadership, as records: title, date, kind,
+//! participants (names, linked members), the initiatives raised and what was decided about
+//! each — who answers and by when. Coordinators and admins over the meeting's unit keep
+//! them; everyone reads them.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::flow::STAFF_ROLES;
+use super::input::TextInput;
+use super::model::{self, Status};
+use crate::accounts::CurrentUser;
+use crate::audit;
+use crate::clock;
+use crate::db::{Db, Tx};
+use crate::error::{Error, FieldError, ResultExt};
+use crate::http::{Ctx, Json};
+use crate::i18n::Text;
+use crate::state::AppState;
+use crate::{on_db, on_tx, org};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/meetings", get(list_api).post(create_api))
+        .route("/api/v1/meetings/{id}", get(read_api))
+        .route("/api/v1/meetings/{id}/items", post(add_item_api))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A session of the regional Assembly.
+    AssemblySession,
+    /// A meeting with the akim (the head of the region).
+    AkimMeeting,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::AssemblySession, Kind::AkimMeeting, Kind::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::AssemblySession => "assembly_session",
+            Kind::AkimMeeting => "akim_meeting",
+            Kind::Other => "other",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+
+    pub fn message_id(self) -> String {
+        format!("meeting-kind-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Meeting {
+    pub id: i64,
+    pub unit_id: i64,
+    pub kind: Kind,
+    pub title: Text,
+    pub held_on: NaiveDate,
+    pub place: Option<String>,
+    pub notes: Text,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Participant {
+    pub name: String,
+    /// Their position («өңір басшысы», «аким области», …).
+    pub position: Option<String>,
+    /// The member, when they have an account.
+    pub user_id: Option<i64>,
+}
+
+/// An initiative raised at a meeting, and the decision on it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Item {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub initiative_id: i64,
+    pub initiative_title: Text,
+    pub initiative_status: Status,
+    pub decision: Text,
+    pub responsible_name: Option<String>,
+    pub responsible_user_id: Option<i64>,
+    pub deadline: Option<NaiveDate>,
+    /// The deadline passed and the initiative is not implemented.
+    pub overdue: bool,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct MeetingDetail {
+    #[serde(flatten)]
+    pub meeting: Meeting,
+    pub participants: Vec<Participant>,
+    pub items: Vec<Item>,
+}
+
+type MeetingRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    NaiveDate,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    DateTime<Utc>,
+);
+
+fn meeting_of(r: MeetingRow) -> Meeting {
+    Meeting {
+        id: r.0,
+        unit_id: r.1,
+        kind: Kind::parse(&r.2).unwrap_or(Kind::Other),
+        title: Text::new(r.3, r.4),
+        held_on: r.5,
+        place: r.6,
+        notes: Text::new(r.7, r.8),
+        created_at: r.9,
+    }
+}
+
+const MEETING_COLUMNS: &str =
+    "id, unit_id, kind, title_kk, title_ru, held_on, place, notes_kk, notes_ru, created_at";
+
+/// Every meeting, newest first.
+pub async fn list(db: &Db) -> Result<Vec<Meeting>, Error> {
+    let sql = format!("SELECT {MEETING_COLUMNS} FROM meetings ORDER BY held_on DESC, id DESC");
+    let rows: Vec<MeetingRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(meeting_of).collect())
+}
+
+pub async fn detail(db: &Db, id: i64) -> Result<Option<MeetingDetail>, Error> {
+    let sql = format!("SELECT {MEETING_COLUMNS} FROM meetings WHERE id = $1");
+    let row: Option<MeetingRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(pool).await)?;
+    let Some(row) = row else { return Ok(None) };
+    let participants: Vec<(String, Option<String>, Option<i64>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT name, position, user_id FROM meeting_participants WHERE meeting_id = $1 ORDER BY id")
+        .bind(id)
+        .fetch_all(pool)
+        .await)?;
+    let items = items_where(db, "m.meeting_id = $1", id).await?;
+    Ok(Some(MeetingDetail {
+        meeting: meeting_of(row),
+        participants: participants
+            .into_iter()
+            .map(|(name, position, user_id)| Participant {
+                name,
+                position,
+                user_id,
+            })
+            .collect(),
+        items,
+    }))
+}
+
+/// Where an initiative was raised: (meeting, the decision on it).
+pub async fn raised(db: &Db, initiative_id: i64) -> Result<Vec<(Meeting, Item)>, Error> {
+    let items = items_where(db, "m.initiative_id = $1", initiative_id).await?;
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(d) = detail(db, item.meeting_id).await? {
+            out.push((d.meeting, item));
+        }
+    }
+    Ok(out)
+}
+
+async fn items_where(db: &Db, condition: &str, id: i64) -> Result<Vec<Item>, Error> {
+    type R = (
+        i64,
+        i64,
+        i64,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+        Option<NaiveDate>,
+    );
+    let sql = format!(
+        "SELECT m.id, m.meeting_id, m.initiative_id, i.title_kk, i.title_ru, i.status, m.decision_kk,
+             m.decision_ru, m.responsible_name, m.responsible_user_id, m.deadline
+         FROM meeting_items m JOIN initiatives i ON i.id = m.initiative_id
+         WHERE {condition} ORDER BY m.id"
+    );
+    let rows: Vec<R> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_all(pool).await)?;
+    let today = super::clock_today();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let status = Status::parse(&r.5).unwrap_or(Status::Draft);
+            Item {
+                id: r.0,
+                meeting_id: r.1,
+                initiative_id: r.2,
+                initiative_title: Text::new(r.3, r.4),
+                initiative_status: status,
+                decision: Text::new(r.6, r.7),
+                responsible_name: r.8,
+                responsible_user_id: r.9,
+                deadline: r.10,
+                overdue: r.10.is_some_and(|d| d < today)
+                    && !matches!(
+                        status,
+                        Status::Implemented | Status::Declined | Status::Withdrawn
+                    ),
+            }
+        })
+        .collect())
+}
+
+/// A meeting as sent.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct MeetingInput {
+    pub unit_id: Option<i64>,
+    /// `assembly_session`, `akim_meeting` or `other`.
+    pub kind: Option<String>,
+    pub title: Option<TextInput>,
+    /// `YYYY-MM-DD`.
+    pub held_on: Option<String>,
+    pub place: Option<String>,
+    pub notes: Option<TextInput>,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+/// A decision on an initiative raised at a meeting, as sent.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct ItemInput {
+    pub initiative_id: Option<i64>,
+    pub decision: Option<TextInput>,
+    pub responsible_name: Option<String>,
+    pub responsible_user_id: Option<i64>,
+    /// `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+}
+
+/// A meeting parsed.
+pub struct NewMeeting {
+    pub unit_id: i64,
+    pub kind: Kind,
+    pub title: Text,
+    pub held_on: NaiveDate,
+    pub place: Option<String>,
+    pub notes: Text,
+    pub participants: Vec<Participant>,
+}
+
+impl MeetingInput {
+    pub fn parse(&self) -> Result<NewMeeting, Error> {
+        let mut errors = Vec::new();
+        if self.unit_id.is_none() {
+            errors.push(FieldError::new("unit_id", "required"));
+        }
+        let kind = match self.kind.as_deref() {
+            None | Some("") => {
+                errors.push(FieldError::new("meeting_kind", "required"));
+                None
+            }
+            Some(k) => Kind::parse(k).or_else(|| {
+                errors.push(FieldError::new("meeting_kind", "invalid_choice"));
+                None
+            }),
+        };
+        let title = self.title.clone().unwrap_or_default();
+        let title = model::parse_text(
+            "title",
+            title.kk.as_deref(),
+            title.ru.as_deref(),
+            model::MAX_TITLE,
+            true,
+        )
+        .map_err(|e| errors.push(e))
+        .ok();
+        let notes = self.notes.clone().unwrap_or_default();
+        let notes = model::parse_text(
+            "notes",
+            notes.kk.as_deref(),
+            notes.ru.as_deref(),
+            model::MAX_DESCRIPTION,
+            false,
+        )
+        .map_err(|e| errors.push(e))
+        .ok();
+        let held_on = match model::parse_date("held_on", self.held_on.as_deref()) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                errors.push(FieldError::new("held_on", "required"));
+                None
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let place = model::parse_note("place", self.place.as_deref(), model::MAX_TITLE)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten();
+        let mut participants = Vec::new();
+        for p in &self.participants {
+            match model::parse_note("participants", Some(&p.name), model::MAX_TITLE) {
+                Ok(Some(name)) => participants.push(Participant {
+                    name,
+                    position: p
+                        .position
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(|s| s.chars().take(model::MAX_TITLE).collect()),
+                    user_id: p.user_id,
+                }),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
+        match (self.unit_id, kind, title, held_on, notes) {
+            (Some(unit_id), Some(kind), Some(title), Some(held_on), Some(notes))
+                if errors.is_empty() =>
+            {
+                Ok(NewMeeting {
+                    unit_id,
+                    kind,
+                    title,
+                    held_on,
+                    place,
+                    notes,
+                    participants,
+                })
+            }
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+}
+
+/// Records a meeting (coordinators and admins over its unit).
+pub async fn create(db: &Db, user: &CurrentUser, m: &NewMeeting) -> Result<i64, Error> {
+    org::storage::find(db, m.unit_id)
+        .await?
+        .ok_or_else(|| Error::invalid("unit_id", "unknown"))?;
+    org::require(db, user, &STAFF_ROLES, m.unit_id).await?;
+    let mut tx = db.begin().await?;
+    let id = insert(&mut tx, m, Some(user.id)).await?;
+    audit::record(
+        &mut tx,
+        Some(user.id),
+        "meeting.create",
+        "meeting",
+        Some(id),
+        json!({"new": {"kind": m.kind.as_str(), "held_on": m.held_on}}),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn insert(tx: &mut Tx, m: &NewMeeting, by: Option<i64>) -> Result<i64, Error> {
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO meetings (unit_id, kind, title_kk, title_ru, held_on, place, notes_kk, notes_ru, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+        .bind(m.unit_id)
+        .bind(m.kind.as_str())
+        .bind(&m.title.kk)
+        .bind(&m.title.ru)
+        .bind(m.held_on)
+        .bind(&m.place)
+        .bind(&m.notes.kk)
+        .bind(&m.notes.ru)
+        .bind(by)
+        .bind(clock::now())
+        .fetch_one(conn)
+        .await)?;
+    for p in &m.participants {
+        on_tx!(tx, conn => sqlx::query(
+            "INSERT INTO meeting_participants (meeting_id, name, position, user_id) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(&p.name)
+            .bind(&p.position)
+            .bind(p.user_id)
+            .execute(conn)
+            .await
+            .map(|r| r.rows_affected()))
+        .on_constraint("foreign_key", || Error::invalid("participants", "unknown"))?;
+    }
+    Ok(id)
+}
+
+/// A decision, parsed.
+pub struct NewItem {
+    pub initiative_id: i64,
+    pub decision: Text,
+    pub responsible_name: Option<String>,
+    pub responsible_user_id: Option<i64>,
+    pub deadline: Option<NaiveDate>,
+}
+
+impl ItemInput {
+    pub fn parse(&self) -> Result<NewItem, Error> {
+        let mut errors = Vec::new();
+        if self.initiative_id.is_none() {
+            errors.push(FieldError::new("initiative_id", "required"));
+        }
+        let d = self.decision.clone().unwrap_or_default();
+        let decision = model::parse_text(
+            "decision",
+            d.kk.as_deref(),
+            d.ru.as_deref(),
+            model::MAX_SUMMARY,
+            false,
+        )
+        .map_err(|e| errors.push(e))
+        .ok();
+        let responsible = model::parse_note(
+            "responsible",
+            self.responsible_name.as_deref(),
+            model::MAX_TITLE,
+        )
+        .map_err(|e| errors.push(e))
+        .ok();
+        let deadline = model::parse_date("deadline", self.deadline.as_deref())
+            .map_err(|e| errors.push(e))
+            .ok();
+        match (self.initiative_id, decision, responsible, deadline) {
+            (Some(initiative_id), Some(decision), Some(responsible_name), Some(deadline))
+                if errors.is_empty() =>
+            {
+                Ok(NewItem {
+                    initiative_id,
+                    decision,
+                    responsible_name,
+                    responsible_user_id: self.responsible_user_id,
+                    deadline,
+                })
+            }
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+}
+
+pub async fn insert_item(tx: &mut Tx, meeting_id: i64, item: &NewItem) -> Result<i64, Error> {
+    on_tx!(tx, conn => sqlx::query_scalar(
+        "INSERT INTO meeting_items (meeting_id, initiative_id, decision_kk, decision_ru, responsible_name,
+             responsible_user_id, deadline)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        .bind(meeting_id)
+        .bind(item.initiative_id)
+        .bind(&item.decision.kk)
+        .bind(&item.decision.ru)
+        .bind(&item.responsible_name)
+        .bind(item.responsible_user_id)
+        .bind(item.deadline)
+        .fetch_one(conn)
+        .await)
+    .on_constraint("meeting_items_meeting_id_initiative_id_key", || {
+        Error::Conflict("meeting_item_exists")
+    })
+}
+
+/// Records that an initiative was raised at a meeting, with the decision.
+pub async fn add_item(
+    db: &Db,
+    user: &CurrentUser,
+    meeting_id: i64,
+    item: &NewItem,
+) -> Result<i64, Error> {
+    let meeting = detail(db, meeting_id).await?.ok_or(Error::NotFound)?;
+    org::require(db, user, &STAFF_ROLES, meeting.meeting.unit_id).await?;
+    let ini = super::storage::find(db, item.initiative_id)
+        .await?
+        .filter(|i| i.status.is_public())
+        .ok_or_else(|| Error::invalid("initiative_id", "unknown"))?;
+    let mut tx = db.begin().await?;
+    let id = insert_item(&mut tx, meeting_id, item).await?;
+    audit::record(
+        &mut tx,
+        Some(user.id),
+        "meeting.item",
+        "meeting",
+        Some(meeting_id),
+        json!({"new": {"initiative_id": ini.id, "deadline": item.deadline}}),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Every session and meeting, newest first.
+#[utoipa::path(get, path = "/api/v1/meetings", tag = "meetings",
+    responses((status = 200, body = [Meeting])))]
+pub async fn list_api(State(state): State<AppState>) -> Result<Json<Vec<Meeting>>, Error> {
+    Ok(Json(list(&state.db).await?))
+}
+
+/// Records a session or a meeting with leadership (coordinators and admins over its unit).
+#[utoipa::path(post, path = "/api/v1/meetings", tag = "meetings",
+    request_body = MeetingInput,
+    responses((status = 201, body = MeetingDetail), (status = 403, body = crate::api::problem::Problem),
+        (status = 422, body = crate::api::problem::Problem)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn create_api(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Json(input): Json<MeetingInput>,
+) -> Result<Response, Error> {
+    let m = input.parse()?;
+    let id = create(&state.db, ctx.user()?, &m).await?;
+    let d = detail(&state.db, id).await?.ok_or(Error::NotFound)?;
+    Ok((StatusCode::CREATED, Json(d)).into_response())
+}
+
+/// One meeting with its participants and decisions.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings",
+    responses((status = 200, body = MeetingDetail), (status = 404, body = crate::api::problem::Problem)))]
+pub async fn read_api(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<MeetingDetail>, Error> {
+    Ok(Json(detail(&state.db, id).await?.ok_or(Error::NotFound)?))
+}
+
+/// Records an initiative raised at the meeting and the decision on it.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/items", tag = "meetings",
+    request_body = ItemInput,
+    responses((status = 201, body = MeetingDetail), (status = 409, body = crate::api::problem::Problem),
+        (status = 422, body = crate::api::problem::Problem)),
+    security(("bearer" = []), ("cookie" = [])))]
+pub async fn add_item_api(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Json(input): Json<ItemInput>,
+) -> Result<Response, Error> {
+    let item = input.parse()?;
+    add_item(&state.db, ctx.user()?, id, &item).await?;
+    let d = detail(&state.db, id).await?.ok_or(Error::NotFound)?;
+    Ok((StatusCode::CREATED, Json(d)).into_response())
+}
