@@ -17,7 +17,10 @@ use tower_http::trace::TraceLayer;
 use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
-use crate::{admin, api, auth, bookings, calendar, health, home, members, occupancy, org, spaces};
+use crate::{
+    admin, api, auth, bookings, calendar, dashboard, health, home, members, news, occupancy, org,
+    search, spaces,
+};
 
 /// The largest request body Ortaq reads.
 pub const MAX_BODY: usize = 1024 * 1024;
@@ -44,6 +47,9 @@ pub fn build(state: AppState) -> Router {
         .merge(calendar::router())
         .merge(occupancy::router())
         .merge(api::router())
+        .merge(search::router())
+        .merge(dashboard::router())
+        .merge(news::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(Error::Internal(anyhow::anyhow!(

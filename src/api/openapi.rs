@@ -66,6 +66,13 @@ use crate::http::Json;
         crate::calendar::routes::create_api,
         crate::calendar::routes::revoke_api,
         crate::occupancy::routes::api,
+        crate::search::routes::api,
+        crate::dashboard::routes::api,
+        crate::news::routes::list_api,
+        crate::news::routes::read_api,
+        crate::news::routes::create_api,
+        crate::news::routes::edit_api,
+        crate::news::routes::delete_api,
     ),
     modifiers(&Security),
 )]

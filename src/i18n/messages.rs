@@ -23,6 +23,9 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/booking-pages.ftl")),
             include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/search.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/dashboard.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/news.ftl")),
         ]
     };
 }
@@ -136,7 +139,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 10] = match language {
+    let sources: [&str; 13] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),
