@@ -4,6 +4,7 @@
 
 mod bookings;
 mod center;
+mod news;
 pub mod people;
 mod population;
 
@@ -485,6 +486,8 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
         ms = started.elapsed().as_millis() as u64,
         "demo bookings placed"
     );
+    // The announcement of the center is the first news item.
+    news::seed(&mut tx, admin, now).await?;
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

@@ -121,3 +121,6 @@ invalid-photo-too-large = { $field }: the file is larger than 900 KB.
 invalid-photo-type = { $field }: only JPEG, PNG or WebP images.
 field-on = Date
 invalid-already-requested = { $field }: you have already asked to join this unit; wait for the coordinator's answer.
+
+# News (branch search)
+invalid-invalid-url = { $field }: write a web address that starts with https:// or http://.

@@ -120,3 +120,6 @@ invalid-photo-too-large = { $field }: файл 900 КБ-тан үлкен.
 invalid-photo-type = { $field }: тек JPEG, PNG немесе WebP суреттері.
 field-on = Күні
 invalid-already-requested = { $field }: бұл бөлімшеге қосылуға өтінім жібергенсіз; үйлестірушінің жауабын күтіңіз.
+
+# News (branch search)
+invalid-invalid-url = { $field }: https:// немесе http:// деп басталатын веб-мекенжай жазыңыз.

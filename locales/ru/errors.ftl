@@ -133,3 +133,6 @@ invalid-photo-too-large = { $field }: файл больше 900 КБ.
 invalid-photo-type = { $field }: только изображения JPEG, PNG или WebP.
 field-on = Дата
 invalid-already-requested = { $field }: вы уже подали заявку в это подразделение; дождитесь ответа координатора.
+
+# News (branch search)
+invalid-invalid-url = { $field }: укажите веб-адрес, начинающийся с https:// или http://.
