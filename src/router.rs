@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, dashboard, health, home, members, news, occupancy, org,
-    search, spaces,
+    admin, api, auth, bookings, calendar, dashboard, health, home, members, news, notifications,
+    occupancy, org, search, spaces,
 };
 
 /// The largest request body Ortaq reads.
@@ -46,6 +46,7 @@ pub fn build(state: AppState) -> Router {
         .merge(bookings::router())
         .merge(calendar::router())
         .merge(occupancy::router())
+        .merge(notifications::router())
         .merge(api::router())
         .merge(search::router())
         .merge(dashboard::router())

@@ -66,6 +66,8 @@ use crate::http::Json;
         crate::calendar::routes::create_api,
         crate::calendar::routes::revoke_api,
         crate::occupancy::routes::api,
+        crate::notifications::page::list_api,
+        crate::notifications::page::read_api,
         crate::search::routes::api,
         crate::dashboard::routes::api,
         crate::news::routes::list_api,

@@ -14,6 +14,7 @@ use crate::audit;
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{Error, FieldError};
+use crate::notifications::{self, Notice};
 use crate::org;
 use crate::spaces::{self, Access, Location, Resource};
 
@@ -398,6 +399,10 @@ pub async fn decide(
     if !approve && reason.is_none() {
         return Err(Error::invalid("reason", "required"));
     }
+    let resource_name = spaces::storage::resource(db, booking.resource_id)
+        .await?
+        .map(|r| r.name)
+        .unwrap_or_default();
     let mut tx = db.begin().await?;
     let to = if approve {
         Status::Confirmed
@@ -430,6 +435,21 @@ pub async fn decide(
         Some(ip),
     )
     .await?;
+    // The member hears the answer in the app, with the reason of a refusal.
+    if let Some(member) = booking.user_id {
+        let mut notice = Notice::new(if approve {
+            "booking-confirmed"
+        } else {
+            "booking-declined"
+        })
+        .text("resource", resource_name)
+        .at("start", booking.start)
+        .link(format!("/bookings/{id}"));
+        if let Some(reason) = &reason {
+            notice = notice.arg("reason", reason.clone());
+        }
+        notifications::send(&mut tx, member, &notice).await?;
+    }
     tx.commit().await?;
     storage::find(db, id).await?.ok_or(Error::NotFound)
 }

@@ -59,6 +59,8 @@ pub struct Ctx {
     pub secure: bool,
     /// The caller wants JSON (the API, or `Accept: application/json`).
     pub wants_json: bool,
+    /// Unread notices of the signed-in person, for the menu (counted for pages only).
+    pub unread: i64,
 }
 
 impl Ctx {
@@ -245,6 +247,17 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         }
     };
 
+    // The menu's count of unread notices: pages read by a signed-in browser only, so
+    // the API pays nothing for it.
+    let unread = match (&user, &identity) {
+        (Some(user), Identity::Session { .. }) if !wants_json && req.method() == Method::GET => {
+            match crate::notifications::storage::unread(&state.db, user.id).await {
+                Ok(n) => n,
+                Err(err) => return render_error(err, locale, wants_json, &path),
+            }
+        }
+        _ => 0,
+    };
     let ctx = Ctx {
         locale,
         user,
@@ -254,6 +267,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         ip,
         secure,
         wants_json,
+        unread,
     };
 
     let mut req = req;

@@ -109,6 +109,7 @@ pub fn error_page(err: &Error, locale: Locale, ctx: Option<&Ctx>, path: &str) ->
                 ip: std::net::IpAddr::from([127, 0, 0, 1]),
                 secure: false,
                 wants_json: false,
+                unread: 0,
             };
             &fallback
         }

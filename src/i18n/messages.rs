@@ -23,6 +23,7 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/booking-pages.ftl")),
             include_str!(concat!("../../locales/", $lang, "/spaces-admin.ftl")),
             include_str!(concat!("../../locales/", $lang, "/calendar.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/notifications.ftl")),
             include_str!(concat!("../../locales/", $lang, "/search.ftl")),
             include_str!(concat!("../../locales/", $lang, "/dashboard.ftl")),
             include_str!(concat!("../../locales/", $lang, "/news.ftl")),
@@ -119,6 +120,12 @@ impl Args {
         self.0.set(name, value);
         self
     }
+
+    /// The same with a name made at run time (a notice's stored arguments).
+    pub fn set_owned(mut self, name: String, value: impl Into<FluentValue<'static>>) -> Args {
+        self.0.set(name, value);
+        self
+    }
 }
 
 /// The message `id` in `locale`, with its arguments. A missing id is a bug (a test
@@ -139,7 +146,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 13] = match language {
+    let sources: [&str; 14] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),
@@ -210,7 +217,9 @@ mod tests {
                     .set("value", "34,5")
                     .set("rate", "8 %")
                     .set("total", 120)
-                    .set("open", 96);
+                    .set("open", 96)
+                    .set("resource", "Жиын залы")
+                    .set("start", "1 желтоқсан 2026 ж., 18:00");
                 let mut errors = Vec::new();
                 bundle.format_pattern(pattern, Some(&args.0), &mut errors);
                 assert!(errors.is_empty(), "{id} in {locale:?}: {errors:?}");

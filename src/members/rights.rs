@@ -184,6 +184,7 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
         "DELETE FROM known_devices WHERE user_id = $1",
         "DELETE FROM role_grants WHERE user_id = $1",
         "DELETE FROM calendar_feeds WHERE user_id = $1",
+        "DELETE FROM notifications WHERE user_id = $1",
     ] {
         on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).execute(&mut *conn).await.map(|r| r.rows_affected()))?;
     }

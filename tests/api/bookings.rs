@@ -112,7 +112,7 @@ pub fn local(center: &Center, day: i64, h: u32, m: u32) -> DateTime<Utc> {
 }
 
 /// Members with API tokens.
-async fn members(app: &TestApp, n: usize) -> Vec<(i64, String)> {
+pub(crate) async fn members(app: &TestApp, n: usize) -> Vec<(i64, String)> {
     let mut out = Vec::new();
     for i in 0..n {
         let id = app
@@ -123,7 +123,7 @@ async fn members(app: &TestApp, n: usize) -> Vec<(i64, String)> {
     out
 }
 
-async fn book(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn book(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
     app.client
         .post(app.url("/api/v1/bookings"))
         .bearer_auth(token)
@@ -133,7 +133,7 @@ async fn book(app: &TestApp, token: &str, body: Value) -> reqwest::Response {
         .unwrap()
 }
 
-fn body(resource: i64, start: DateTime<Utc>, end: DateTime<Utc>) -> Value {
+pub(crate) fn body(resource: i64, start: DateTime<Utc>, end: DateTime<Utc>) -> Value {
     json!({"resource_id": resource, "start": start.to_rfc3339(), "end": end.to_rfc3339()})
 }
 
@@ -653,7 +653,7 @@ async fn a_conflict_names_the_interval_in_the_way() {
     );
 }
 
-async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
+pub(crate) async fn post(app: &TestApp, token: &str, path: &str, body: Value) -> reqwest::Response {
     app.client
         .post(app.url(path))
         .bearer_auth(token)

@@ -16,6 +16,7 @@ mod import;
 mod manage;
 mod members;
 mod news;
+mod notifications;
 mod occupancy;
 mod pages;
 mod rights;
