@@ -30,6 +30,7 @@ impl Application {
         } else {
             None
         };
+        crate::search::index::ensure_fresh(&db).await?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("binding {}", config.addr))?;

@@ -6,6 +6,7 @@ mod bookings;
 mod center;
 mod events;
 mod initiatives;
+mod news;
 pub mod people;
 mod population;
 
@@ -544,6 +545,8 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     };
     let made = initiatives::seed(&mut tx, &setting, now).await?;
     tracing::debug!(initiatives = made, "demo initiatives made");
+    // The announcement of the center is the first news item.
+    news::seed(&mut tx, admin, now).await?;
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

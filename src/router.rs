@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::http::{assets, context};
 use crate::state::AppState;
 use crate::{
-    admin, api, auth, bookings, calendar, events, health, home, initiatives, members,
-    notifications, occupancy, org, spaces,
+    admin, api, auth, bookings, calendar, dashboard, events, health, home, initiatives, members,
+    news, notifications, occupancy, org, search, spaces,
 };
 
 /// The largest request body Ortaq reads.
@@ -50,6 +50,9 @@ pub fn build(state: AppState) -> Router {
         .merge(notifications::router())
         .merge(api::router())
         .merge(initiatives::router())
+        .merge(search::router())
+        .merge(dashboard::router())
+        .merge(news::router())
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(|_| {
             axum::response::IntoResponse::into_response(Error::Internal(anyhow::anyhow!(

@@ -128,3 +128,16 @@
     });
   });
 })();
+
+// == Dashboard: the monthly report's print button ==
+// <button data-print hidden> is shown only when this script runs, and prints the page
+// (the browser's dialog also saves it as PDF).
+(function () {
+  "use strict";
+  document.querySelectorAll("button[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();

@@ -216,3 +216,5 @@ error-comment-hidden = Comment hidden
 error-comment-hidden-detail = A moderator hid this comment; it cannot be edited.
 error-meeting-item-exists = Already recorded
 error-meeting-item-exists-detail = This initiative is already recorded for this meeting.
+# News (branch search)
+invalid-invalid-url = { $field }: write a web address that starts with https:// or http://.

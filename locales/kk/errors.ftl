@@ -215,3 +215,5 @@ error-comment-hidden = Пікір жасырылған
 error-comment-hidden-detail = Модератор бұл пікірді жасырды; оны өзгертуге болмайды.
 error-meeting-item-exists = Жазылған
 error-meeting-item-exists-detail = Бұл бастама осы кездесуге жазылған.
+# News (branch search)
+invalid-invalid-url = { $field }: https:// немесе http:// деп басталатын веб-мекенжай жазыңыз.

@@ -228,3 +228,5 @@ error-comment-hidden = Комментарий скрыт
 error-comment-hidden-detail = Модератор скрыл этот комментарий; изменить его нельзя.
 error-meeting-item-exists = Уже записано
 error-meeting-item-exists-detail = Эта инициатива уже записана для этой встречи.
+# News (branch search)
+invalid-invalid-url = { $field }: укажите веб-адрес, начинающийся с https:// или http://.

@@ -150,7 +150,7 @@ pub async fn set_disabled(tx: &mut Tx, id: i64, disabled: bool) -> Result<(), Er
             .execute(&mut *conn)
             .await.map(|r| r.rows_affected()))?;
     }
-    Ok(())
+    crate::search::sources::reindex_member(tx, id).await
 }
 
 #[derive(sqlx::FromRow)]

@@ -109,7 +109,9 @@ async fn users_page(
 ) -> Result<Response, Error> {
     require_admin(ctx.user.as_ref())?;
     let search = Some(query.q.trim()).filter(|q| !q.is_empty());
-    let users = accounts::list(&state.db, search, PAGE_SIZE, 0).await?;
+    let mut users = accounts::list(&state.db, search, PAGE_SIZE, 0).await?;
+    // The newest accounts (or those found), listed by name in the reader's alphabet.
+    crate::i18n::collate::sort_by(&mut users, ctx.locale, |u| &u.display_name);
     let rows = users
         .into_iter()
         .map(|user| UserRow {

@@ -113,6 +113,13 @@ use crate::http::Json;
         crate::events::routes::check_in_api,
         crate::events::routes::rate_api,
         crate::events::routes::ratings_api,
+        crate::search::routes::api,
+        crate::dashboard::routes::api,
+        crate::news::routes::list_api,
+        crate::news::routes::read_api,
+        crate::news::routes::create_api,
+        crate::news::routes::edit_api,
+        crate::news::routes::delete_api,
     ),
     modifiers(&Security),
 )]

@@ -50,6 +50,7 @@ struct HomePage<'a> {
     center: Option<CenterView>,
     members: String,
     today: String,
+    news: Vec<crate::news::pages::PostCard>,
 }
 
 /// `GET /`
@@ -117,11 +118,13 @@ async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error
     };
     let members = ctx.t1("members-count", "count", accounts::count(&state.db).await?);
     let today = format::date(now.with_timezone(&format::AKTOBE).date_naive(), ctx.locale);
+    let news = crate::news::pages::latest_cards(&state, &ctx, 3).await?;
     Ok(Page::new(&HomePage {
         ctx: &ctx,
         center,
         members,
         today,
+        news,
     })
     .into_response())
 }

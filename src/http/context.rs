@@ -132,7 +132,7 @@ impl Ctx {
     /// Where the menu's "Reports" leads, for those who read any.
     pub fn reports_home(&self) -> Option<&'static str> {
         if self.reads_reports() {
-            Some("/reports/youth-share")
+            Some("/reports/dashboard")
         } else if self.reads_occupancy() {
             Some("/reports/occupancy")
         } else {

@@ -27,6 +27,9 @@ macro_rules! ftl_files {
             include_str!(concat!("../../locales/", $lang, "/notifications.ftl")),
             include_str!(concat!("../../locales/", $lang, "/events.ftl")),
             include_str!(concat!("../../locales/", $lang, "/event-pages.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/search.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/dashboard.ftl")),
+            include_str!(concat!("../../locales/", $lang, "/news.ftl")),
         ]
     };
 }
@@ -146,7 +149,7 @@ pub fn translate(locale: Locale, id: &str, args: Option<&Args>) -> String {
 
 /// Every message id of a language, for the test that compares the three.
 pub fn message_ids(language: Language) -> Vec<String> {
-    let sources: [&str; 14] = match language {
+    let sources: [&str; 17] = match language {
         Language::Kk => ftl_files!("kk"),
         Language::Ru => ftl_files!("ru"),
         Language::En => ftl_files!("en"),

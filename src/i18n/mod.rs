@@ -4,6 +4,7 @@
 //! `kk-Latn` uses the Kazakh messages and transliterates them with [`latin::to_latin`];
 //! user-written content ([`Text`]) is transliterated the same way.
 
+pub mod collate;
 pub mod format;
 pub mod latin;
 mod messages;

@@ -138,7 +138,8 @@ async fn page(
     if ctx.user.is_none() {
         return Ok(see_other("/login?next=/directory", HeaderMap::new()));
     }
-    let cards = search(&state, &filter).await?;
+    let mut cards = search(&state, &filter).await?;
+    crate::i18n::collate::sort_by(&mut cards, ctx.locale, |c| &c.name);
     let units = crate::org::storage::all(&state.db)
         .await?
         .into_iter()
@@ -164,5 +165,7 @@ pub async fn api(
     Query(filter): Query<Filter>,
 ) -> Result<Json<Vec<Card>>, Error> {
     ctx.user()?;
-    Ok(Json(search(&state, &filter).await?))
+    let mut cards = search(&state, &filter).await?;
+    crate::i18n::collate::sort_by(&mut cards, ctx.locale, |c| &c.name);
+    Ok(Json(cards))
 }

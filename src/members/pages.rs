@@ -51,7 +51,10 @@ async fn tree_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     let units = crate::org::storage::all(&state.db).await?;
     let mut rows = Vec::new();
     fn walk(units: &[Unit], parent: Option<i64>, depth: usize, ctx: &Ctx, rows: &mut Vec<TreeRow>) {
-        for unit in units.iter().filter(|u| u.parent_id == parent) {
+        // Siblings in the reader's alphabetical order.
+        let mut children: Vec<&Unit> = units.iter().filter(|u| u.parent_id == parent).collect();
+        children.sort_by(|a, b| crate::i18n::collate::compare_text(ctx.locale, &a.name, &b.name));
+        for unit in children {
             rows.push(TreeRow {
                 id: unit.id,
                 depth,
@@ -256,7 +259,8 @@ async fn render_members_with(
 ) -> Result<Response, Error> {
     let unit = find_unit(&state.db, id).await?;
     require_manage(&state.db, ctx.user.as_ref(), &unit).await?;
-    let members = storage::unit_members(&state.db, id).await?;
+    let mut members = storage::unit_members(&state.db, id).await?;
+    crate::i18n::collate::sort_by(&mut members, ctx.locale, |m| &m.name);
     let withheld = super::export::withheld(&state.db, &unit, &members)
         .await?
         .len();

@@ -225,7 +225,7 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
         .execute(&mut *conn)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
+    crate::search::index::remove(tx, crate::search::kinds::MEMBER, user_id).await
 }
 
 /// Withdraws the separate ethnocultural consent: the memberships it allowed are removed

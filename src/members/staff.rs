@@ -112,6 +112,7 @@ pub async fn edit_api(
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
+    crate::search::sources::reindex_member(&mut tx, id).await?;
     audit::record(&mut tx, ctx.user.as_ref().map(|u| u.id), "member.edit", "user", Some(id),
         json!({
             "old": {"name": person.display_name, "phone": old.phone, "birth_date": row.birth_date, "city": old.city, "study_or_work": old.study_or_work},

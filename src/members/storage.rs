@@ -104,7 +104,7 @@ pub async fn save_profile(
                 .map(|r| r.rows_affected()))?;
         }
     }
-    Ok(())
+    crate::search::sources::reindex_member(tx, user_id).await
 }
 
 pub async fn profile(db: &Db, user_id: i64) -> Result<Option<(ProfileRow, ProfileData)>, Error> {

@@ -65,7 +65,7 @@ pub struct ShareQuery {
     pub unit: Option<i64>,
 }
 
-async fn readable_top(
+pub async fn readable_top(
     db: &crate::db::Db,
     user: &CurrentUser,
     wanted: Option<i64>,

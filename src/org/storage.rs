@@ -44,7 +44,7 @@ pub async fn insert(
     kind: UnitKind,
     name: &Text,
 ) -> Result<i64, Error> {
-    Ok(on_tx!(tx, conn => sqlx::query_scalar(
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO org_units (parent_id, kind, name_kk, name_ru, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(parent_id)
         .bind(kind.as_str())
@@ -52,7 +52,9 @@ pub async fn insert(
         .bind(&name.ru)
         .bind(clock::now())
         .fetch_one(conn)
-        .await)?)
+        .await)?;
+    crate::search::sources::reindex_unit(tx, id).await?;
+    Ok(id)
 }
 
 /// A unit's name, read inside a transaction.
@@ -80,7 +82,7 @@ pub async fn set_details(tx: &mut Tx, id: i64, d: &super::model::UnitDetails) ->
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
+    crate::search::sources::reindex_unit(tx, id).await
 }
 
 /// The ids of a unit's subtree, itself included.

@@ -95,7 +95,20 @@ async fn list_page(
     let staff = staff_or_login!(ctx);
     let location = manage::managed_location(&state.db, staff.user, id).await?;
     let (mut active, mut retired) = (Vec::new(), Vec::new());
-    for r in storage::resources(&state.db, Some(id)).await? {
+    // By kind (desks, rooms, the hall, equipment), then by name in the reader's alphabet.
+    let mut resources = storage::resources(&state.db, Some(id)).await?;
+    let kind_order = |kind: &str| {
+        ["desk", "meeting_room", "event_hall"]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(3)
+    };
+    resources.sort_by(|a, b| {
+        kind_order(&a.kind)
+            .cmp(&kind_order(&b.kind))
+            .then_with(|| crate::i18n::collate::compare_text(ctx.locale, &a.name, &b.name))
+    });
+    for r in resources {
         let (_, source) = storage::rules(&state.db, &r).await?;
         let row = ResourceRow {
             id: r.id,

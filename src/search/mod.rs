@@ -1,0 +1,24 @@
+//! Search across everything people look for, whatever script they type in.
+//!
+//! - `fold.rs`: the skeleton every text and query is folded to (Kazakh Cyrillic, Kazakh
+//!   Latin 2021, informal Latin and Cyrillic typed without Kazakh letters meet there).
+//! - `kinds.rs`: the registry of kinds (unit, member, news, event, initiative): the key
+//!   stored in the index and the message that names the group.
+//! - `index.rs`: the one index table. `index::upsert` / `index::remove` are called in the
+//!   same write transaction as every write of an indexed thing, so the index never lags;
+//!   `index::ensure_fresh` rebuilds it at start when the fold changed.
+//! - `sources.rs`: what the index holds for a unit and for a member of the directory.
+//! - `query.rs`: one interface, two backends: SQLite FTS5 (bm25) and PostgreSQL full-text
+//!   (`simple` configuration, prefix `:*` queries, `ts_rank`) over the folded words,
+//!   filtered by what the caller may see.
+//! - `routes.rs`: `GET /api/v1/search?q=…` and the `/search` page.
+
+pub mod fold;
+pub mod index;
+pub mod kinds;
+pub mod query;
+pub mod routes;
+pub mod sources;
+
+pub use kinds::Kind;
+pub use routes::router;
