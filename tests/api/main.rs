@@ -10,6 +10,7 @@ mod browser;
 mod calendar;
 mod cli;
 mod demo;
+mod group_commit;
 mod helpers;
 mod import;
 mod manage;
