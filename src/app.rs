@@ -37,6 +37,8 @@ impl Application {
         Ok(Application {
             listener,
             state: AppState {
+                bookings: crate::bookings::commit::Writer::start(&db),
+                spaces: crate::spaces::cache::Cache::new(),
                 db,
                 config: Arc::new(config),
             },

@@ -2,11 +2,17 @@
 
 use std::sync::Arc;
 
+use crate::bookings::commit::Writer;
 use crate::config::Config;
 use crate::db::Db;
+use crate::spaces::cache::Cache;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
+    /// Spaces as the database has them, checked at each use (`spaces::cache`).
+    pub spaces: Cache,
+    /// Where bookings are written (group commit on SQLite; `bookings::commit`).
+    pub bookings: Writer,
 }

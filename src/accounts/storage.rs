@@ -215,24 +215,113 @@ pub async fn revoke(tx: &mut Tx, user_id: i64, grant_id: i64) -> Result<Option<G
 
 /// The account behind a session or token, with its grants, if it is active.
 pub async fn current_user(db: &Db, user_id: i64) -> Result<Option<CurrentUser>, Error> {
-    let Some(user) = find(db, user_id).await? else {
+    Ok(load_current(db, Who::Id(user_id)).await?.map(|(user, _)| user))
+}
+
+/// The active account a live API token belongs to, and when the token was last marked
+/// used.
+pub async fn token_user(
+    db: &Db,
+    token_hash: &str,
+) -> Result<Option<(CurrentUser, Option<DateTime<Utc>>)>, Error> {
+    load_current(db, Who::Token(token_hash)).await
+}
+
+/// Whose account to load.
+enum Who<'a> {
+    Id(i64),
+    /// The SHA-256 of an API token.
+    Token(&'a str),
+}
+
+/// One row of [`CURRENT_USER`]: `part` 0 is the account (`n` id, `s` email, `t` name, `l`
+/// locale, `at` the token's last use), 1 a grant (`n` id, `m` unit, `s` role), 2 a unit
+/// coordinated by position (`n`), 3 the live personal-data consent (`s` its version).
+#[derive(sqlx::FromRow)]
+struct Part {
+    part: i32,
+    n: Option<i64>,
+    m: Option<i64>,
+    s: Option<String>,
+    t: Option<String>,
+    l: Option<String>,
+    at: Option<DateTime<Utc>>,
+}
+
+/// Everything [`CurrentUser`] holds, in one round trip (it runs on every request).
+/// `{user}` is the account's id, as a parameter or as the token's owner; `{at}` the
+/// token's last use, or NULL.
+const CURRENT_USER: &str = "
+    SELECT 0 AS part, u.id AS n, NULL AS m, u.email AS s, u.display_name AS t, u.locale AS l,
+           {at} AS at
+      FROM users u WHERE u.id = {user} AND u.disabled_at IS NULL AND u.deleted_at IS NULL
+    UNION ALL
+    SELECT 1, g.id, g.unit_id, g.role, NULL, NULL, NULL
+      FROM role_grants g WHERE g.user_id = {user}
+    UNION ALL
+    SELECT DISTINCT 2, ms.unit_id, NULL, NULL, NULL, NULL, NULL
+      FROM memberships ms
+     WHERE ms.user_id = {user} AND ms.ended_on IS NULL AND ms.status = 'active'
+       AND ms.position IN ('coordinator', 'chair')
+    UNION ALL
+    SELECT 3, NULL, NULL,
+           (SELECT c.version FROM consents c
+             WHERE c.user_id = {user} AND c.kind = $2 AND c.withdrawn_at IS NULL
+             ORDER BY c.accepted_at DESC, c.id DESC LIMIT 1),
+           NULL, NULL, NULL
+    ORDER BY 1, 2";
+
+async fn load_current(
+    db: &Db,
+    who: Who<'_>,
+) -> Result<Option<(CurrentUser, Option<DateTime<Utc>>)>, Error> {
+    let (user, at) = match who {
+        Who::Id(_) => ("$1", "NULL"),
+        Who::Token(_) => (
+            "(SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL)",
+            "(SELECT last_used_at FROM api_tokens WHERE token_hash = $1)",
+        ),
+    };
+    // Only these two fixed fragments are spliced in; every value is a parameter.
+    let sql = CURRENT_USER.replace("{user}", user).replace("{at}", at);
+    let kind = crate::members::consent::PERSONAL_DATA;
+    let rows: Vec<Part> = match who {
+        Who::Id(id) => on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(id)
+            .bind(kind)
+            .fetch_all(pool)
+            .await)?,
+        Who::Token(hash) => on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(hash)
+            .bind(kind)
+            .fetch_all(pool)
+            .await)?,
+    };
+    let Some(account) = rows.iter().find(|r| r.part == 0) else {
         return Ok(None);
     };
-    if user.disabled_at.is_some() || user.deleted_at.is_some() {
-        return Ok(None);
-    }
-    Ok(Some(CurrentUser {
-        id: user.id,
-        email: user.email,
-        display_name: user.display_name,
-        locale: user.locale,
-        grants: grants(db, user_id).await?,
-        coordinates: crate::members::storage::coordinated_units(db, user_id).await?,
-        consent_version: crate::members::storage::live_consent(
-            db,
-            user_id,
-            crate::members::consent::PERSONAL_DATA,
-        )
-        .await?,
-    }))
+    let user = CurrentUser {
+        id: account.n.unwrap_or_default(),
+        email: account.s.clone().unwrap_or_default(),
+        display_name: account.t.clone().unwrap_or_default(),
+        locale: account.l.as_deref().and_then(Locale::parse),
+        grants: rows
+            .iter()
+            .filter(|r| r.part == 1)
+            .filter_map(|r| {
+                GrantRow {
+                    id: r.n?,
+                    role: r.s.clone()?,
+                    unit_id: r.m?,
+                }
+                .into_grant()
+            })
+            .collect(),
+        coordinates: rows.iter().filter(|r| r.part == 2).filter_map(|r| r.n).collect(),
+        consent_version: rows
+            .iter()
+            .find(|r| r.part == 3)
+            .and_then(|r| r.s.clone()),
+    };
+    Ok(Some((user, account.at)))
 }

@@ -1,7 +1,5 @@
 //! Personal API tokens: `ortaq_` and 256 random bits, shown once; only their hash is kept.
 
-use chrono::{DateTime, Utc};
-
 use crate::accounts::{CurrentUser, storage as accounts};
 use crate::auth::{random_token, secret_hash};
 use crate::clock;
@@ -29,12 +27,7 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, E
         return Ok(None);
     }
     let hash = secret_hash(token);
-    let found: Option<(i64, Option<DateTime<Utc>>)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-        .bind(&hash)
-        .fetch_optional(pool)
-        .await)?;
-    let Some((user_id, last_used)) = found else {
+    let Some((user, last_used)) = accounts::token_user(db, &hash).await? else {
         return Ok(None);
     };
     // Marked used at most once a minute, so that API calls do not each write: on SQLite
@@ -51,5 +44,5 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, E
             .execute(pool)
             .await.map(|r| r.rows_affected()))?;
     }
-    accounts::current_user(db, user_id).await
+    Ok(Some(user))
 }

@@ -2,6 +2,7 @@
 //! around the storage's no-overlap guarantee.
 
 use std::net::IpAddr;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
@@ -16,7 +17,9 @@ use crate::db::{Db, Tx};
 use crate::error::{Error, FieldError};
 use crate::notifications::{self, Notice};
 use crate::org;
+use crate::spaces::cache::{Cache as SpacesCache, Placed};
 use crate::spaces::{self, Access, Location, Resource};
+use super::commit::Writer;
 
 /// The longest purpose a booking may carry.
 pub const PURPOSE_MAX: usize = 200;
@@ -47,14 +50,27 @@ pub fn parse_note(field: &'static str, raw: Option<&str>) -> Result<Option<Strin
 
 /// Everything a request is judged against.
 pub struct Setting {
-    pub resource: Resource,
-    pub location: Location,
-    pub rules: Rules,
+    /// The resource with its location, rules, access and closures (`spaces::cache`).
+    pub place: Arc<Placed>,
     /// The caller manages the location's spaces (space manager or admin over its unit).
     pub staff: bool,
     /// Whom the booking is for.
     pub user_id: i64,
     pub override_reason: Option<String>,
+}
+
+impl Setting {
+    pub fn resource(&self) -> &Resource {
+        &self.place.resource
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.place.location
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.place.rules
+    }
 }
 
 /// Whether `user` manages the spaces of a location.
@@ -68,51 +84,51 @@ pub async fn manages(db: &Db, user: &CurrentUser, location: &Location) -> Result
     .await
 }
 
-/// Loads the resource, its location and rules, and decides whether the caller may book it
-/// for that member at all.
-pub async fn setting(db: &Db, actor: &CurrentUser, req: &Request) -> Result<Setting, Error> {
-    let resource = spaces::storage::resource(db, req.resource_id)
-        .await?
-        .ok_or_else(|| Error::invalid("resource_id", "unknown"))?;
-    let location = spaces::storage::location(db, resource.location_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !resource.active {
+/// Finds the resource, its location and rules (in the checked spaces cache), and decides
+/// whether the caller may book it for that member at all.
+pub async fn setting(
+    db: &Db,
+    spaces: &SpacesCache,
+    actor: &CurrentUser,
+    req: &Request,
+) -> Result<Setting, Error> {
+    let snapshot = spaces.fresh(db).await?;
+    let place = snapshot
+        .resource(req.resource_id)
+        .ok_or_else(|| Error::invalid("resource_id", "unknown"))?
+        .clone();
+    if !place.resource.active {
         return Err(Error::Rule {
             code: "resource_inactive",
             limit: None,
         });
     }
-    let staff = manages(db, actor, &location).await?;
+    let staff = manages(db, actor, &place.location).await?;
     let user_id = req.for_user.unwrap_or(actor.id);
     if (user_id != actor.id || req.override_reason.is_some()) && !staff {
         return Err(Error::Forbidden);
     }
-    if !staff && !may_book(db, actor, resource.id).await? {
+    if !staff && !may_book(db, actor, &place.access).await? {
         return Err(Error::Rule {
             code: "booking_not_allowed",
             limit: None,
         });
     }
-    let (rules, _) = spaces::storage::rules(db, &resource).await?;
     Ok(Setting {
-        resource,
-        location,
-        rules,
+        place,
         staff,
         user_id,
         override_reason: req.override_reason.clone(),
     })
 }
 
-/// Whether a member may book a resource: everyone, unless the resource names roles or
-/// units; then holders of such a role, or members of such a unit or a unit below it.
-pub async fn may_book(db: &Db, user: &CurrentUser, resource_id: i64) -> Result<bool, Error> {
-    let access = spaces::storage::access(db, resource_id).await?;
+/// Whether a member may book a resource with this access list: everyone, unless it names
+/// roles or units; then holders of such a role, or members of such a unit or a unit below it.
+pub async fn may_book(db: &Db, user: &CurrentUser, access: &[Access]) -> Result<bool, Error> {
     if access.is_empty() {
         return Ok(true);
     }
-    for entry in &access {
+    for entry in access {
         match entry {
             Access::Role(role) if user.has_role_anywhere(*role) => return Ok(true),
             Access::Unit(unit)
@@ -167,45 +183,43 @@ pub async fn judge(
             Ok(())
         };
     }
-    let tz = s.location.time_zone;
-    let r = &s.rules;
+    let (resource, location, r) = (s.resource(), s.location(), s.rules());
+    let tz = location.time_zone;
     if r.per_day.is_some() || r.per_week.is_some() {
         storage::lock(tx, 1, s.user_id).await?;
     }
     if r.buffer_minutes > 0 {
-        storage::lock(tx, 2, s.resource.id).await?;
+        storage::lock(tx, 2, resource.id).await?;
     }
-    let closures = storage::closures_in(tx, s.location.id, start, end).await?;
+    // Closures come with the rules (staff data, read before the transaction like them).
+    let closures: Vec<(DateTime<Utc>, DateTime<Utc>)> = s
+        .place
+        .closures
+        .iter()
+        .filter(|c| c.start < end && start < c.end)
+        .map(|c| (c.start, c.end))
+        .collect();
     let buffer = Duration::minutes(r.buffer_minutes.into());
     let neighbours = if r.buffer_minutes > 0 {
-        storage::live_in(tx, s.resource.id, start - buffer, end + buffer).await?
+        storage::live_in(tx, resource.id, start - buffer, end + buffer).await?
     } else {
         vec![]
     };
-    let ((day_from, day_to), (week_from, week_to)) = rules::day_and_week(tz, start);
-    let (mut same_day, mut same_week) = (0, 0);
-    if r.per_day.is_some() {
-        same_day = storage::count_for_member(
+    let ((day_from, day_to), week) = rules::day_and_week(tz, start);
+    let (same_day, same_week) = if r.per_day.is_some() || r.per_week.is_some() {
+        // The local day lies within its ISO week: one count over the wider window.
+        storage::count_for_member(
             tx,
             s.user_id,
-            s.location.id,
-            &s.resource.kind,
-            day_from,
-            day_to,
+            location.id,
+            &resource.kind,
+            (day_from, day_to),
+            r.per_week.is_some().then_some(week),
         )
-        .await?;
-    }
-    if r.per_week.is_some() {
-        same_week = storage::count_for_member(
-            tx,
-            s.user_id,
-            s.location.id,
-            &s.resource.kind,
-            week_from,
-            week_to,
-        )
-        .await?;
-    }
+        .await?
+    } else {
+        (0, 0)
+    };
     rules::check(
         r,
         tz,
@@ -213,7 +227,7 @@ pub async fn judge(
         start,
         end,
         &Surroundings {
-            hours: &s.location.hours,
+            hours: &location.hours,
             closures: &closures,
             neighbours: &neighbours,
             same_day,
@@ -229,13 +243,14 @@ pub fn new_booking<'a>(
     end: DateTime<Utc>,
     purpose: Option<&'a str>,
     series_id: Option<i64>,
-    actor: &CurrentUser,
+    actor_id: i64,
 ) -> NewBooking<'a> {
+    let rules = s.rules();
     NewBooking {
-        resource_id: s.resource.id,
+        resource_id: s.resource().id,
         user_id: s.user_id,
         // Staff booking the hall themselves need no one's approval.
-        status: if s.rules.needs_approval && !s.staff {
+        status: if rules.needs_approval && !s.staff {
             Status::Pending
         } else {
             Status::Confirmed
@@ -244,51 +259,74 @@ pub fn new_booking<'a>(
         end,
         purpose,
         series_id,
-        check_in_by: s
-            .rules
+        check_in_by: rules
             .check_in_minutes
             .map(|m| (start + Duration::minutes(m.into())).min(end)),
-        booked_by: (s.user_id != actor.id).then_some(actor.id),
+        booked_by: (s.user_id != actor_id).then_some(actor_id),
         override_reason: s.override_reason.as_deref(),
     }
 }
 
+/// One booking to write: a request judged against its setting, by `actor_id` from `ip`.
+pub struct Job {
+    pub setting: Setting,
+    pub actor_id: i64,
+    pub ip: IpAddr,
+    /// When the request arrived: the rules judge "in the past", "too soon" against it.
+    pub now: DateTime<Utc>,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub purpose: Option<String>,
+}
+
 /// Books one interval. A taken interval answers `booking_conflict` with the booking in
 /// the way; a broken rule answers its own code.
+///
+/// What needs no lock is read first, concurrently (the caller, the resource and its
+/// rules); then the job goes to the [`Writer`], which judges it under the write lock and
+/// inserts it (on SQLite, together with the other requests waiting: one commit for all).
 pub async fn book(
     db: &Db,
+    spaces: &SpacesCache,
+    writer: &Writer,
     actor: &CurrentUser,
     ip: IpAddr,
     req: &Request,
 ) -> Result<Booking, Error> {
-    let s = setting(db, actor, req).await?;
-    let now = clock::now();
-    let mut tx = db.begin().await?;
-    judge(&mut tx, &s, now, req.start, req.end).await?;
-    let new = new_booking(&s, req.start, req.end, req.purpose.as_deref(), None, actor);
-    let booking = match storage::insert(&mut tx, &new).await {
-        Ok(booking) => booking,
-        Err(Error::BookingConflict { start, end }) => {
-            drop(tx);
-            return Err(conflict(db, req.resource_id, start, end).await);
-        }
-        Err(other) => return Err(other),
+    let setting = setting(db, spaces, actor, req).await?;
+    let job = Job {
+        setting,
+        actor_id: actor.id,
+        ip,
+        now: clock::now(),
+        start: req.start,
+        end: req.end,
+        purpose: req.purpose.clone(),
     };
+    writer.book(db, job).await
+}
+
+/// Judges and writes one job in an open write transaction: nothing is written when it is
+/// refused (a rule, or the database's no-overlap guard).
+pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
+    let s = &job.setting;
+    judge(tx, s, job.now, job.start, job.end).await?;
+    let new = new_booking(s, job.start, job.end, job.purpose.as_deref(), None, job.actor_id);
+    let booking = storage::insert(tx, &new).await?;
     if booking.booked_by.is_some() || booking.override_reason.is_some() {
         audit::record(
-            &mut tx,
-            Some(actor.id),
+            tx,
+            Some(job.actor_id),
             "booking.create",
             "booking",
             Some(booking.id),
             json!({"for": booking.user_id, "resource": booking.resource_id,
                    "start": booking.start, "end": booking.end,
                    "override_reason": booking.override_reason}),
-            Some(ip),
+            Some(job.ip),
         )
         .await?;
     }
-    tx.commit().await?;
     Ok(booking)
 }
 

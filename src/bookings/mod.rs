@@ -6,6 +6,7 @@
 
 pub mod availability;
 pub mod book;
+pub mod commit;
 pub mod desk;
 pub mod grid;
 pub mod mine;

@@ -421,7 +421,7 @@ async fn create(
         Err(errors) => return refused(form, errors, Extra::default()).await,
     };
     let Some((frequency, until)) = repeat else {
-        return match book::book(&state.db, &user, ctx.ip, &req).await {
+        return match book::book(&state.db, &state.spaces, &state.bookings, &user, ctx.ip, &req).await {
             Ok(booking) => Ok(see_other(
                 &format!("/bookings/{}?booked=1", booking.id),
                 HeaderMap::new(),
@@ -457,7 +457,7 @@ async fn create(
         end: End::Until(until),
     };
     let commit = form.confirm == "1";
-    let outcome = match series::book_series(&state.db, &user, ctx.ip, &series_req, commit).await {
+    let outcome = match series::book_series(&state.db, &state.spaces, &user, ctx.ip, &series_req, commit).await {
         Ok(outcome) => outcome,
         Err(Error::Invalid(errors)) => return refused(form, errors, Extra::default()).await,
         Err(err) => match view::alert(&ctx, tz, &err) {

@@ -16,6 +16,7 @@ use crate::accounts::CurrentUser;
 use crate::audit;
 use crate::clock;
 use crate::db::Db;
+use crate::spaces::cache::Cache as SpacesCache;
 use crate::error::{Error, FieldError};
 
 /// At most this many occurrences in one series.
@@ -142,14 +143,15 @@ impl SeriesOutcome {
 /// shows exactly what booking would do now.
 pub async fn book_series(
     db: &Db,
+    spaces: &SpacesCache,
     actor: &CurrentUser,
     ip: IpAddr,
     req: &SeriesRequest,
     commit: bool,
 ) -> Result<SeriesOutcome, Error> {
-    let s: Setting = book::setting(db, actor, &req.first).await?;
+    let s: Setting = book::setting(db, spaces, actor, &req.first).await?;
     let list = intervals(
-        s.location.time_zone,
+        s.location().time_zone,
         req.first.start,
         req.first.end,
         req.frequency,
@@ -166,7 +168,7 @@ pub async fn book_series(
     };
     let series_id = storage::insert_series(
         &mut tx,
-        s.resource.id,
+        s.resource().id,
         s.user_id,
         req.frequency.as_str(),
         until,
@@ -175,7 +177,7 @@ pub async fn book_series(
     .await?;
     // Every occurrence is judged under the same locks, so checking for a taken interval
     // first is reliable here; the database's guarantee still stands behind the insert.
-    storage::lock(&mut tx, 2, s.resource.id).await?;
+    storage::lock(&mut tx, 2, s.resource().id).await?;
     let mut occurrences = Vec::with_capacity(list.len());
     for (start, end) in list {
         let skip = |code: &str, limit: Option<i64>| Occurrence {
@@ -185,7 +187,7 @@ pub async fn book_series(
             code: Some(code.to_string()),
             limit,
         };
-        if !storage::live_in(&mut tx, s.resource.id, start, end)
+        if !storage::live_in(&mut tx, s.resource().id, start, end)
             .await?
             .is_empty()
         {
@@ -206,13 +208,13 @@ pub async fn book_series(
             end,
             req.first.purpose.as_deref(),
             Some(series_id),
-            actor,
+            actor.id,
         );
         let booking: Booking = match storage::insert(&mut tx, &new).await {
             Ok(b) => b,
             Err(Error::BookingConflict { start, end }) => {
                 drop(tx);
-                return Err(book::conflict(db, s.resource.id, start, end).await);
+                return Err(book::conflict(db, s.resource().id, start, end).await);
             }
             Err(other) => return Err(other),
         };
@@ -243,7 +245,7 @@ pub async fn book_series(
             "booking.series",
             "booking_series",
             Some(series_id),
-            json!({"for": s.user_id, "resource": s.resource.id, "booked": outcome.booked(),
+            json!({"for": s.user_id, "resource": s.resource().id, "booked": outcome.booked(),
                    "override_reason": s.override_reason}),
             Some(ip),
         )

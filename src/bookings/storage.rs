@@ -145,6 +145,25 @@ pub async fn first_live_overlap(
         .await)?)
 }
 
+/// [`first_live_overlap`] inside a write transaction (which sees its own bookings).
+pub async fn first_live_overlap_in(
+    tx: &mut Tx,
+    resource_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, Error> {
+    Ok(on_tx!(tx, conn => sqlx::query_as(
+        "SELECT start_at, end_at FROM bookings
+         WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
+           AND start_at < $3 AND end_at > $2
+         ORDER BY start_at LIMIT 1")
+        .bind(resource_id)
+        .bind(start)
+        .bind(end)
+        .fetch_optional(conn)
+        .await)?)
+}
+
 /// The longest a booking may last (the rules' CHECK caps `max_minutes` at two weeks); reads
 /// of an interval look this far back so that the `(resource_id, start_at)` index bounds them.
 pub const LONGEST: chrono::Duration = chrono::Duration::days(14);
@@ -169,18 +188,22 @@ pub async fn live_in(
         .await)?)
 }
 
-/// A member's bookings of one kind of resource at one location starting in `[from, to)`
-/// (cancelled and declined ones not counted: they took nothing).
+/// A member's bookings of one kind of resource at one location (cancelled and declined
+/// ones not counted: they took nothing) starting within `day`, and within `week` if asked
+/// (which holds the day): one query for both quotas.
 pub async fn count_for_member(
     tx: &mut Tx,
     user_id: i64,
     location_id: i64,
     kind: &str,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<i64, Error> {
-    Ok(on_tx!(tx, conn => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM bookings b JOIN resources r ON r.id = b.resource_id
+    day: (DateTime<Utc>, DateTime<Utc>),
+    week: Option<(DateTime<Utc>, DateTime<Utc>)>,
+) -> Result<(i64, i64), Error> {
+    let (from, to) = week.unwrap_or(day);
+    let (same_day, same_window): (i64, i64) = on_tx!(tx, conn => sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN b.start_at >= $6 AND b.start_at < $7 THEN 1 ELSE 0 END), 0),
+                COUNT(*)
+         FROM bookings b JOIN resources r ON r.id = b.resource_id
          WHERE b.user_id = $1 AND r.location_id = $2 AND r.kind = $3
            AND b.start_at >= $4 AND b.start_at < $5
            AND b.status NOT IN ('cancelled', 'declined')")
@@ -189,24 +212,11 @@ pub async fn count_for_member(
         .bind(kind)
         .bind(from)
         .bind(to)
+        .bind(day.0)
+        .bind(day.1)
         .fetch_one(conn)
-        .await)?)
-}
-
-/// The closures of a location meeting `[from, to)`, inside a write transaction.
-pub async fn closures_in(
-    tx: &mut Tx,
-    location_id: i64,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, Error> {
-    Ok(on_tx!(tx, conn => sqlx::query_as(
-        "SELECT start_at, end_at FROM closures WHERE location_id = $1 AND start_at < $3 AND end_at > $2")
-        .bind(location_id)
-        .bind(from)
-        .bind(to)
-        .fetch_all(conn)
-        .await)?)
+        .await)?;
+    Ok((same_day, if week.is_some() { same_window } else { 0 }))
 }
 
 /// Serializes, on PostgreSQL, the write transactions that judge the same member's quota
@@ -363,6 +373,43 @@ pub async fn busy(
         .fetch_all(pool)
         .await)?,
     )
+}
+
+/// The live bookings of one resource meeting `[from, to)` (start, end, status), by start,
+/// and the spaces version (`spaces::cache`), read in the same statement.
+pub async fn busy_with_version(
+    db: &Db,
+    resource_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<(i64, Vec<(DateTime<Utc>, DateTime<Utc>, String)>), Error> {
+    type Row = (
+        i64,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = on_db!(db, pool => sqlx::query_as(
+        "SELECT v.n, b.start_at, b.end_at, b.status
+         FROM spaces_version v
+         LEFT JOIN bookings b
+           ON b.resource_id = $1 AND b.status IN ('pending', 'confirmed', 'checked_in')
+          AND b.start_at < $3 AND b.start_at >= $4 AND b.end_at > $2
+         WHERE v.id = 1
+         ORDER BY b.start_at")
+        .bind(resource_id)
+        .bind(from)
+        .bind(to)
+        .bind(from - LONGEST)
+        .fetch_all(pool)
+        .await)?;
+    let version = rows.first().map(|r| r.0).unwrap_or_default();
+    Ok((
+        version,
+        rows.into_iter()
+            .filter_map(|(_, start, end, status)| Some((start?, end?, status?)))
+            .collect(),
+    ))
 }
 
 /// How many no-shows a member has had since `since`.

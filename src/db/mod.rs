@@ -113,8 +113,11 @@ impl Db {
                         format!("creating database folder {}", folder.display())
                     })?;
                 }
+                // No ping before each use: the file is in this process, there is no link to
+                // lose, and the ping was one more trip to the connection's thread per query.
                 let pool = SqlitePoolOptions::new()
                     .max_connections(8)
+                    .test_before_acquire(false)
                     .connect_with(options)
                     .await
                     .with_context(|| format!("opening SQLite database {url}"))?;
@@ -123,8 +126,11 @@ impl Db {
             Backend::Postgres => {
                 let options = PgConnectOptions::from_str(url)
                     .with_context(|| "parsing PostgreSQL URL".to_string())?;
+                // No ping before each use: it was a second round trip for every query. A
+                // connection the server dropped fails its next query once and is discarded.
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(5))
                     .connect_with(options)
                     .await

@@ -2,6 +2,7 @@
 //! book. The bookings table and its no-overlap guarantee are in the first migration;
 //! bookings themselves are in `crate::bookings`.
 
+pub mod cache;
 pub mod manage;
 pub mod manage_api;
 pub mod manage_describe;

@@ -198,44 +198,67 @@ pub async fn availability(
     let closures = storage::closures(&state.db, location.id, from, to).await?;
     let within = storage::within_hours(&state.db, location.id, resources).await?;
     let open_hours = availability::open_spans(location.time_zone, &location.hours, from, to);
+    Ok(resources
+        .iter()
+        .map(|r| {
+            let booked = booked
+                .iter()
+                .filter(|(id, ..)| *id == r.id)
+                .map(|(_, start, end, status)| (*start, *end, status.as_str()));
+            free_and_busy(
+                r.id,
+                booked,
+                &closures,
+                within.contains(&r.id).then_some(open_hours.as_slice()),
+                from,
+                to,
+            )
+        })
+        .collect())
+}
+
+/// One resource's answer: its live bookings (start, end, status) and the location's
+/// closures are busy; free is the open time (`open`, or all of `[from, to)` for a resource
+/// that keeps no hours) minus busy.
+fn free_and_busy<'a>(
+    resource_id: i64,
+    booked: impl Iterator<Item = (DateTime<Utc>, DateTime<Utc>, &'a str)>,
+    closures: &[storage::Closure],
+    open: Option<&[Span]>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ResourceAvailability {
+    let mut busy: Vec<Busy> = booked
+        .map(|(start, end, status)| Busy {
+            start,
+            end,
+            kind: if status == "pending" {
+                "pending"
+            } else {
+                "booked"
+            },
+        })
+        .collect();
+    busy.extend(
+        closures
+            .iter()
+            .filter(|c| c.start < to && c.end > from)
+            .map(|c| Busy {
+                start: c.start,
+                end: c.end,
+                kind: "closed",
+            }),
+    );
+    busy.sort_by_key(|b| b.start);
     let whole = [Span {
         start: from,
         end: to,
     }];
-    Ok(resources
-        .iter()
-        .map(|r| {
-            let mut busy: Vec<Busy> = booked
-                .iter()
-                .filter(|(id, ..)| *id == r.id)
-                .map(|(_, start, end, status)| Busy {
-                    start: *start,
-                    end: *end,
-                    kind: if status == "pending" {
-                        "pending"
-                    } else {
-                        "booked"
-                    },
-                })
-                .collect();
-            busy.extend(closures.iter().map(|c| Busy {
-                start: c.start,
-                end: c.end,
-                kind: "closed",
-            }));
-            busy.sort_by_key(|b| b.start);
-            let open: &[Span] = if within.contains(&r.id) {
-                &open_hours
-            } else {
-                &whole
-            };
-            ResourceAvailability {
-                resource_id: r.id,
-                free: availability::subtract(open, &busy),
-                busy,
-            }
-        })
-        .collect())
+    ResourceAvailability {
+        resource_id,
+        free: availability::subtract(open.unwrap_or(&whole), &busy),
+        busy,
+    }
 }
 
 fn window(q: &WindowQuery, location: &Location) -> Result<(DateTime<Utc>, DateTime<Utc>), Error> {
@@ -279,15 +302,45 @@ pub async fn resource_availability_api(
     Path(id): Path<i64>,
     Query(q): Query<WindowQuery>,
 ) -> Result<Json<ResourceAvailability>, Error> {
-    let r = storage::resource(&state.db, id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let location = storage::location(&state.db, r.location_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let (from, to) = window(&q, &location)?;
-    let mut list = availability(&state, &location, &[r], from, to).await?;
-    Ok(Json(list.remove(0)))
+    // One round trip: the live bookings and the spaces version, in one statement; the
+    // resource, its location, hours, rules and closures come from the spaces cache, which
+    // that version vouches for (or which is reloaded first; see `spaces::cache`).
+    let mut snapshot = state.spaces.loaded();
+    // Whether `snapshot` is known to be current (reloaded or checked during this request).
+    let mut checked = false;
+    loop {
+        let place = snapshot.resource(id).cloned();
+        let window = place.as_ref().map(|p| window(&q, &p.location));
+        let (place, (from, to)) = match (place, window) {
+            (Some(place), Some(Ok(window))) => (place, window),
+            // Unknown, or a refused window: answered from a copy known to be current.
+            (_, Some(Err(err))) if checked => return Err(err),
+            (None, _) if checked => return Err(Error::NotFound),
+            _ => {
+                snapshot = state.spaces.fresh(&state.db).await?;
+                checked = true;
+                continue;
+            }
+        };
+        let (version, booked) =
+            crate::bookings::storage::busy_with_version(&state.db, id, from, to).await?;
+        if snapshot.version < version {
+            snapshot = state.spaces.at_least(&state.db, version).await?;
+            checked = true;
+            continue;
+        }
+        let open = place.rules.within_hours.then(|| {
+            availability::open_spans(place.location.time_zone, &place.location.hours, from, to)
+        });
+        return Ok(Json(free_and_busy(
+            id,
+            booked.iter().map(|(s, e, status)| (*s, *e, status.as_str())),
+            &place.closures,
+            open.as_deref(),
+            from,
+            to,
+        )));
+    }
 }
 
 /// A location's day.

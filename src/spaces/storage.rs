@@ -264,30 +264,123 @@ pub async fn rules(db: &Db, resource: &Resource) -> Result<(Rules, RulesSource),
         .bind(&resource.kind)
         .fetch_all(pool)
         .await)?;
-    let pick = rows
-        .iter()
-        .find(|r| r.resource_id.is_some())
+    Ok(pick_rules(
+        rows.iter().find(|r| r.resource_id.is_some()),
+        rows.iter().find(|r| r.resource_id.is_none()),
+        &resource.kind,
+    ))
+}
+
+/// The rules in force: the resource's own, else its kind's at its location, else the
+/// kind's defaults.
+fn pick_rules(own: Option<&RulesRow>, kind: Option<&RulesRow>, kind_name: &str) -> (Rules, RulesSource) {
+    match own
         .map(|r| (r, RulesSource::Resource))
-        .or_else(|| rows.first().map(|r| (r, RulesSource::Kind)));
-    Ok(match pick {
-        Some((r, source)) => (
-            Rules {
-                slot_minutes: r.slot_minutes,
-                min_minutes: r.min_minutes,
-                max_minutes: r.max_minutes,
-                lead_minutes: r.lead_minutes,
-                horizon_days: r.horizon_days,
-                per_day: r.per_day,
-                per_week: r.per_week,
-                buffer_minutes: r.buffer_minutes,
-                needs_approval: r.needs_approval,
-                check_in_minutes: r.check_in_minutes,
-                within_hours: r.within_hours,
-            },
-            source,
-        ),
-        None => (Rules::defaults(&resource.kind), RulesSource::Defaults),
+        .or_else(|| kind.map(|r| (r, RulesSource::Kind)))
+    {
+        Some((r, source)) => (r.rules(), source),
+        None => (Rules::defaults(kind_name), RulesSource::Defaults),
+    }
+}
+
+impl RulesRow {
+    fn rules(&self) -> Rules {
+        Rules {
+            slot_minutes: self.slot_minutes,
+            min_minutes: self.min_minutes,
+            max_minutes: self.max_minutes,
+            lead_minutes: self.lead_minutes,
+            horizon_days: self.horizon_days,
+            per_day: self.per_day,
+            per_week: self.per_week,
+            buffer_minutes: self.buffer_minutes,
+            needs_approval: self.needs_approval,
+            check_in_minutes: self.check_in_minutes,
+            within_hours: self.within_hours,
+        }
+    }
+}
+
+/// Everything the spaces cache holds, read from the database (see `spaces::cache`): every
+/// location with its hours, resource, rules set, entry of who may book, and closure.
+pub struct Everything {
+    pub locations: Vec<Location>,
+    /// Each resource with the rules in force and who may book it.
+    pub resources: Vec<(Resource, Rules, RulesSource, Vec<Access>)>,
+    /// (location, closure), by location and start.
+    pub closures: Vec<(i64, Closure)>,
+}
+
+/// Reads [`Everything`].
+pub async fn everything(db: &Db) -> Result<Everything, Error> {
+    let locations = locations(db).await?;
+    let resources = resources(db, None).await?;
+    #[derive(sqlx::FromRow)]
+    struct Keyed {
+        location_id: i64,
+        kind: Option<String>,
+        #[sqlx(flatten)]
+        row: RulesRow,
+    }
+    let rules: Vec<Keyed> = on_db!(db, pool => sqlx::query_as(
+        "SELECT location_id, kind, resource_id, slot_minutes, min_minutes, max_minutes,
+                lead_minutes, horizon_days, per_day, per_week, buffer_minutes, needs_approval,
+                check_in_minutes, within_hours
+         FROM booking_rules")
+        .fetch_all(pool)
+        .await)?;
+    let access: Vec<(i64, Option<String>, Option<i64>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT resource_id, role, unit_id FROM resource_access ORDER BY id")
+        .fetch_all(pool)
+        .await)?;
+    let closures: Vec<(i64, i64, DateTime<Utc>, DateTime<Utc>, Option<String>, Option<String>)> =
+        on_db!(db, pool => sqlx::query_as(
+            "SELECT location_id, id, start_at, end_at, reason_kk, reason_ru FROM closures
+             ORDER BY location_id, start_at")
+            .fetch_all(pool)
+            .await)?;
+    let resources = resources
+        .into_iter()
+        .map(|r| {
+            let own = rules.iter().find(|k| k.row.resource_id == Some(r.id));
+            let kind = rules.iter().find(|k| {
+                k.location_id == r.location_id && k.kind.as_deref() == Some(r.kind.as_str())
+            });
+            let (rules, source) = pick_rules(own.map(|k| &k.row), kind.map(|k| &k.row), &r.kind);
+            let access = access
+                .iter()
+                .filter(|(id, ..)| *id == r.id)
+                .filter_map(|(_, role, unit)| access_entry(role.as_deref(), *unit))
+                .collect();
+            (r, rules, source, access)
+        })
+        .collect();
+    Ok(Everything {
+        locations,
+        resources,
+        closures: closures
+            .into_iter()
+            .map(|(location, id, start, end, kk, ru)| {
+                (
+                    location,
+                    Closure {
+                        id,
+                        start,
+                        end,
+                        reason: Text::new(kk, ru),
+                    },
+                )
+            })
+            .collect(),
     })
+}
+
+fn access_entry(role: Option<&str>, unit: Option<i64>) -> Option<Access> {
+    match (role, unit) {
+        (Some(role), _) => Role::parse(role).map(Access::Role),
+        (None, Some(unit)) => Some(Access::Unit(unit)),
+        _ => None,
+    }
 }
 
 /// What a set of rules applies to.
@@ -368,19 +461,7 @@ pub async fn kind_rules(db: &Db, location_id: i64, kind: &str) -> Result<Option<
         .bind(kind)
         .fetch_optional(pool)
         .await)?;
-    Ok(row.map(|r| Rules {
-        slot_minutes: r.slot_minutes,
-        min_minutes: r.min_minutes,
-        max_minutes: r.max_minutes,
-        lead_minutes: r.lead_minutes,
-        horizon_days: r.horizon_days,
-        per_day: r.per_day,
-        per_week: r.per_week,
-        buffer_minutes: r.buffer_minutes,
-        needs_approval: r.needs_approval,
-        check_in_minutes: r.check_in_minutes,
-        within_hours: r.within_hours,
-    }))
+    Ok(row.map(|r| r.rules()))
 }
 
 /// Removes a resource's own rules (its kind's apply again); whether it had any.
@@ -402,11 +483,7 @@ pub async fn access(db: &Db, resource_id: i64) -> Result<Vec<Access>, Error> {
         .await)?;
     Ok(rows
         .into_iter()
-        .filter_map(|(role, unit)| match (role, unit) {
-            (Some(role), _) => Role::parse(&role).map(Access::Role),
-            (None, Some(unit)) => Some(Access::Unit(unit)),
-            _ => None,
-        })
+        .filter_map(|(role, unit)| access_entry(role.as_deref(), unit))
         .collect())
 }
 

@@ -13,6 +13,7 @@ mod dashboard;
 mod demo;
 mod events;
 mod events_browser;
+mod group_commit;
 mod helpers;
 mod import;
 mod initiatives;
