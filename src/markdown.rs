@@ -39,7 +39,7 @@ pub fn render(source: &str) -> String {
         Event::End(TagEnd::Link) => links
             .pop()
             .unwrap_or(false)
-            .then(|| Event::InlineHtml(CowStr::Borrowed("</a>"))),
+            .then_some(Event::InlineHtml(CowStr::Borrowed("</a>"))),
         Event::Start(Tag::Heading {
             level,
             id,
