@@ -215,7 +215,9 @@ pub async fn revoke(tx: &mut Tx, user_id: i64, grant_id: i64) -> Result<Option<G
 
 /// The account behind a session or token, with its grants, if it is active.
 pub async fn current_user(db: &Db, user_id: i64) -> Result<Option<CurrentUser>, Error> {
-    Ok(load_current(db, Who::Id(user_id)).await?.map(|(user, _)| user))
+    Ok(load_current(db, Who::Id(user_id))
+        .await?
+        .map(|(user, _)| user))
 }
 
 /// The active account a live API token belongs to, and when the token was last marked
@@ -250,7 +252,8 @@ struct Part {
 
 /// Everything [`CurrentUser`] holds, in one round trip (it runs on every request).
 /// `{user}` is the account's id, as a parameter or as the token's owner; `{at}` the
-/// token's last use, or NULL.
+/// token's last use, or NULL. The DISTINCT branch spells its NULLs' types: PostgreSQL
+/// would type them `text` there, before the union meets the other branches.
 const CURRENT_USER: &str = "
     SELECT 0 AS part, u.id AS n, NULL AS m, u.email AS s, u.display_name AS t, u.locale AS l,
            {at} AS at
@@ -259,7 +262,8 @@ const CURRENT_USER: &str = "
     SELECT 1, g.id, g.unit_id, g.role, NULL, NULL, NULL
       FROM role_grants g WHERE g.user_id = {user}
     UNION ALL
-    SELECT DISTINCT 2, ms.unit_id, NULL, NULL, NULL, NULL, NULL
+    SELECT DISTINCT 2, ms.unit_id, CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT),
+           CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMPTZ)
       FROM memberships ms
      WHERE ms.user_id = {user} AND ms.ended_on IS NULL AND ms.status = 'active'
        AND ms.position IN ('coordinator', 'chair')
@@ -276,7 +280,7 @@ async fn load_current(
     who: Who<'_>,
 ) -> Result<Option<(CurrentUser, Option<DateTime<Utc>>)>, Error> {
     let (user, at) = match who {
-        Who::Id(_) => ("$1", "NULL"),
+        Who::Id(_) => ("$1", "CAST(NULL AS TIMESTAMPTZ)"),
         Who::Token(_) => (
             "(SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL)",
             "(SELECT last_used_at FROM api_tokens WHERE token_hash = $1)",
@@ -317,11 +321,12 @@ async fn load_current(
                 .into_grant()
             })
             .collect(),
-        coordinates: rows.iter().filter(|r| r.part == 2).filter_map(|r| r.n).collect(),
-        consent_version: rows
+        coordinates: rows
             .iter()
-            .find(|r| r.part == 3)
-            .and_then(|r| r.s.clone()),
+            .filter(|r| r.part == 2)
+            .filter_map(|r| r.n)
+            .collect(),
+        consent_version: rows.iter().find(|r| r.part == 3).and_then(|r| r.s.clone()),
     };
     Ok(Some((user, account.at)))
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
+use super::commit::Writer;
 use super::model::{Booking, Status};
 use super::rules::{self, Rules, Surroundings};
 use super::storage::{self, NewBooking};
@@ -19,7 +20,6 @@ use crate::notifications::{self, Notice};
 use crate::org;
 use crate::spaces::cache::{Cache as SpacesCache, Placed};
 use crate::spaces::{self, Access, Location, Resource};
-use super::commit::Writer;
 
 /// The longest purpose a booking may carry.
 pub const PURPOSE_MAX: usize = 200;
@@ -311,7 +311,14 @@ pub async fn book(
 pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
     let s = &job.setting;
     judge(tx, s, job.now, job.start, job.end).await?;
-    let new = new_booking(s, job.start, job.end, job.purpose.as_deref(), None, job.actor_id);
+    let new = new_booking(
+        s,
+        job.start,
+        job.end,
+        job.purpose.as_deref(),
+        None,
+        job.actor_id,
+    );
     let booking = storage::insert(tx, &new).await?;
     if booking.booked_by.is_some() || booking.override_reason.is_some() {
         audit::record(

@@ -129,9 +129,7 @@ async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>,
                         // Seen from inside: the booking in the way may be one of this
                         // batch, committed with it.
                         let resource = job.setting.resource().id;
-                        match storage::first_live_overlap_in(&mut tx, resource, start, end)
-                            .await?
-                        {
+                        match storage::first_live_overlap_in(&mut tx, resource, start, end).await? {
                             Some((start, end)) => Error::BookingConflict { start, end },
                             None => Error::BookingConflict { start, end },
                         }

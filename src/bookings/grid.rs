@@ -474,7 +474,16 @@ async fn book_now(
             for_user: None,
             override_reason: None,
         };
-        match book::book(&state.db, &state.spaces, &state.bookings, &user, ctx.ip, &req).await {
+        match book::book(
+            &state.db,
+            &state.spaces,
+            &state.bookings,
+            &user,
+            ctx.ip,
+            &req,
+        )
+        .await
+        {
             Ok(booking) => {
                 return Ok(see_other(
                     &format!("/bookings/{}?booked=1", booking.id),

@@ -421,7 +421,16 @@ async fn create(
         Err(errors) => return refused(form, errors, Extra::default()).await,
     };
     let Some((frequency, until)) = repeat else {
-        return match book::book(&state.db, &state.spaces, &state.bookings, &user, ctx.ip, &req).await {
+        return match book::book(
+            &state.db,
+            &state.spaces,
+            &state.bookings,
+            &user,
+            ctx.ip,
+            &req,
+        )
+        .await
+        {
             Ok(booking) => Ok(see_other(
                 &format!("/bookings/{}?booked=1", booking.id),
                 HeaderMap::new(),
@@ -457,24 +466,27 @@ async fn create(
         end: End::Until(until),
     };
     let commit = form.confirm == "1";
-    let outcome = match series::book_series(&state.db, &state.spaces, &user, ctx.ip, &series_req, commit).await {
-        Ok(outcome) => outcome,
-        Err(Error::Invalid(errors)) => return refused(form, errors, Extra::default()).await,
-        Err(err) => match view::alert(&ctx, tz, &err) {
-            Some(alert) => {
-                return refused(
-                    form,
-                    vec![],
-                    Extra {
-                        alert: Some(alert),
-                        ..Extra::default()
-                    },
-                )
-                .await;
-            }
-            None => return Err(err),
-        },
-    };
+    let outcome =
+        match series::book_series(&state.db, &state.spaces, &user, ctx.ip, &series_req, commit)
+            .await
+        {
+            Ok(outcome) => outcome,
+            Err(Error::Invalid(errors)) => return refused(form, errors, Extra::default()).await,
+            Err(err) => match view::alert(&ctx, tz, &err) {
+                Some(alert) => {
+                    return refused(
+                        form,
+                        vec![],
+                        Extra {
+                            alert: Some(alert),
+                            ..Extra::default()
+                        },
+                    )
+                    .await;
+                }
+                None => return Err(err),
+            },
+        };
     if let (true, Some(series_id)) = (commit, outcome.series_id) {
         return Ok(see_other(
             &format!(

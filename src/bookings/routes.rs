@@ -104,7 +104,15 @@ pub async fn create_api(
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
     let req = input.parse()?;
-    let booking = book::book(&state.db, &state.spaces, &state.bookings, user, ctx.ip, &req).await?;
+    let booking = book::book(
+        &state.db,
+        &state.spaces,
+        &state.bookings,
+        user,
+        ctx.ip,
+        &req,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(booking)).into_response())
 }
 
@@ -397,7 +405,8 @@ pub async fn series_api(
     Json(input): Json<SeriesInput>,
 ) -> Result<Response, Error> {
     let req = input.parse()?;
-    let outcome = series::book_series(&state.db, &state.spaces, ctx.user()?, ctx.ip, &req, true).await?;
+    let outcome =
+        series::book_series(&state.db, &state.spaces, ctx.user()?, ctx.ip, &req, true).await?;
     if outcome.series_id.is_none() {
         return Err(Error::Conflict("series_nothing_free"));
     }

@@ -16,8 +16,8 @@ use crate::accounts::CurrentUser;
 use crate::audit;
 use crate::clock;
 use crate::db::Db;
-use crate::spaces::cache::Cache as SpacesCache;
 use crate::error::{Error, FieldError};
+use crate::spaces::cache::Cache as SpacesCache;
 
 /// At most this many occurrences in one series.
 pub const MAX_OCCURRENCES: usize = 60;

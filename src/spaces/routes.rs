@@ -334,7 +334,9 @@ pub async fn resource_availability_api(
         });
         return Ok(Json(free_and_busy(
             id,
-            booked.iter().map(|(s, e, status)| (*s, *e, status.as_str())),
+            booked
+                .iter()
+                .map(|(s, e, status)| (*s, *e, status.as_str())),
             &place.closures,
             open.as_deref(),
             from,

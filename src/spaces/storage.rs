@@ -273,7 +273,11 @@ pub async fn rules(db: &Db, resource: &Resource) -> Result<(Rules, RulesSource),
 
 /// The rules in force: the resource's own, else its kind's at its location, else the
 /// kind's defaults.
-fn pick_rules(own: Option<&RulesRow>, kind: Option<&RulesRow>, kind_name: &str) -> (Rules, RulesSource) {
+fn pick_rules(
+    own: Option<&RulesRow>,
+    kind: Option<&RulesRow>,
+    kind_name: &str,
+) -> (Rules, RulesSource) {
     match own
         .map(|r| (r, RulesSource::Resource))
         .or_else(|| kind.map(|r| (r, RulesSource::Kind)))
@@ -333,8 +337,14 @@ pub async fn everything(db: &Db) -> Result<Everything, Error> {
         "SELECT resource_id, role, unit_id FROM resource_access ORDER BY id")
         .fetch_all(pool)
         .await)?;
-    let closures: Vec<(i64, i64, DateTime<Utc>, DateTime<Utc>, Option<String>, Option<String>)> =
-        on_db!(db, pool => sqlx::query_as(
+    let closures: Vec<(
+        i64,
+        i64,
+        DateTime<Utc>,
+        DateTime<Utc>,
+        Option<String>,
+        Option<String>,
+    )> = on_db!(db, pool => sqlx::query_as(
             "SELECT location_id, id, start_at, end_at, reason_kk, reason_ru FROM closures
              ORDER BY location_id, start_at")
             .fetch_all(pool)

@@ -110,7 +110,11 @@ async fn one_batch_answers_each_booking_on_its_own_and_keeps_the_good_ones() {
     assert!(results[6].is_ok());
     match &results[1] {
         Err(Error::BookingConflict { start, end }) => {
-            assert_eq!((*start, *end), (t(10, 0), t(11, 0)), "the booking in the way");
+            assert_eq!(
+                (*start, *end),
+                (t(10, 0), t(11, 0)),
+                "the booking in the way"
+            );
         }
         other => panic!("expected a conflict, got {other:?}"),
     }
@@ -121,7 +125,13 @@ async fn one_batch_answers_each_booking_on_its_own_and_keeps_the_good_ones() {
         other => panic!("expected the daily quota, got {other:?}"),
     }
     assert!(
-        matches!(&results[5], Err(Error::Rule { code: "booking_off_grid", .. })),
+        matches!(
+            &results[5],
+            Err(Error::Rule {
+                code: "booking_off_grid",
+                ..
+            })
+        ),
         "{:?}",
         results[5]
     );
@@ -147,11 +157,37 @@ async fn a_batch_whose_bookings_are_all_refused_writes_nothing() {
     let a = member(&app, "aigerim@example.kz").await;
     let spaces = Cache::new();
     let d = c.desks[0];
-    let first = vec![job(&app.db, &spaces, &a, d, local(&c, 1, 9, 0), local(&c, 1, 10, 0)).await];
+    let first = vec![
+        job(
+            &app.db,
+            &spaces,
+            &a,
+            d,
+            local(&c, 1, 9, 0),
+            local(&c, 1, 10, 0),
+        )
+        .await,
+    ];
     assert!(commit::write_batch(&app.db, &first).await[0].is_ok());
     let jobs = vec![
-        job(&app.db, &spaces, &a, d, local(&c, 1, 9, 30), local(&c, 1, 10, 30)).await,
-        job(&app.db, &spaces, &a, d, local(&c, 1, 9, 0), local(&c, 1, 9, 0)).await,
+        job(
+            &app.db,
+            &spaces,
+            &a,
+            d,
+            local(&c, 1, 9, 30),
+            local(&c, 1, 10, 30),
+        )
+        .await,
+        job(
+            &app.db,
+            &spaces,
+            &a,
+            d,
+            local(&c, 1, 9, 0),
+            local(&c, 1, 9, 0),
+        )
+        .await,
     ];
     let results = commit::write_batch(&app.db, &jobs).await;
     assert!(matches!(results[0], Err(Error::BookingConflict { .. })));
@@ -207,7 +243,8 @@ async fn the_writer_answers_many_waiting_bookings_each_with_its_own_result() {
         }
     }
     let total = jobs.len();
-    let answers = futures_util::future::join_all(jobs.into_iter().map(|j| writer.book(&app.db, j))).await;
+    let answers =
+        futures_util::future::join_all(jobs.into_iter().map(|j| writer.book(&app.db, j))).await;
     let won = answers.iter().filter(|a| a.is_ok()).count();
     let lost = answers
         .iter()
