@@ -73,7 +73,7 @@ pub async fn check_in(
     if event.status == Status::Cancelled {
         return Err(Error::Conflict("event_cancelled"));
     }
-    if let Some(_at) = found.checked_in_at {
+    if found.checked_in_at.is_some() {
         return Ok(CheckIn {
             result: CheckInResult::Already,
             registration: found,
