@@ -337,14 +337,16 @@ pub async fn everything(db: &Db) -> Result<Everything, Error> {
         "SELECT resource_id, role, unit_id FROM resource_access ORDER BY id")
         .fetch_all(pool)
         .await)?;
-    let closures: Vec<(
+    // (location, id, start, end, reason kk, reason ru)
+    type Located = (
         i64,
         i64,
         DateTime<Utc>,
         DateTime<Utc>,
         Option<String>,
         Option<String>,
-    )> = on_db!(db, pool => sqlx::query_as(
+    );
+    let closures: Vec<Located> = on_db!(db, pool => sqlx::query_as(
             "SELECT location_id, id, start_at, end_at, reason_kk, reason_ru FROM closures
              ORDER BY location_id, start_at")
             .fetch_all(pool)
