@@ -5,7 +5,7 @@
 //! (milestones, progress, links to bookings and events, the final report), `comments.rs`
 //! (comments, reports, moderation, edit history), `attachments.rs` (images and PDFs kept by
 //! Ortaq), `meetings.rs` (sessions and meetings with leadership), `notify.rs` (in-app
-//! notices), and the pages (`pages.rs`, `forms.rs`, `meeting_pages.rs`).
+//! notices), `search.rs` (the search entry, written by `storage`), and the pages (`pages.rs`, `forms.rs`, `meeting_pages.rs`).
 
 pub mod attachments;
 pub mod comments;
@@ -19,6 +19,7 @@ pub mod model;
 pub mod notify;
 pub mod pages;
 pub mod routes;
+pub mod search;
 pub mod storage;
 
 pub use model::{Category, Initiative, Status};
