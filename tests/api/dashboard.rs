@@ -234,7 +234,16 @@ async fn a_coordinator_reads_only_their_unit_and_members_read_nothing() {
     // Occupancy is for space staff, admins and observers: not in a coordinator's dashboard.
     assert_eq!(
         keys(&mine),
-        ["members-by-unit", "new-members", "youth-share"]
+        [
+            "members-by-unit",
+            "new-members",
+            "youth-share",
+            "events",
+            "attendance",
+            "event-categories",
+            "initiatives-funnel",
+            "overdue-answers"
+        ]
     );
     problem(
         coordinator
