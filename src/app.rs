@@ -17,12 +17,15 @@ pub struct Application {
     state: AppState,
     /// The demo admin's password, when this start created the demo.
     pub demo_admin_password: Option<String>,
+    /// Held while serving: a restore cannot replace the SQLite file under a running server.
+    _lock: Option<crate::backup::ServerLock>,
 }
 
 impl Application {
     /// Connects to the database, migrates it, fills the demo if asked and the database is
     /// empty, and binds the address (port 0 picks a free one).
     pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let lock = crate::backup::hold_while_serving(&config.database_url)?;
         let db = Db::connect(&config.database_url).await?;
         db.migrate().await?;
         let demo_admin_password = if config.demo {
@@ -43,6 +46,7 @@ impl Application {
                 config: Arc::new(config),
             },
             demo_admin_password,
+            _lock: lock,
         })
     }
 

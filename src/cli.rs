@@ -1,4 +1,5 @@
-//! The command line: `ortaq [serve]`, `ortaq user add`, `ortaq token add`.
+//! The command line: `ortaq [serve]`, `ortaq user add`, `ortaq token add`, `ortaq backup`,
+//! `ortaq restore`.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::net::SocketAddr;
@@ -98,6 +99,18 @@ pub enum Command {
     /// Manage personal API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Copy the database to FILE while the server runs (SQLite: a consistent snapshot,
+    /// checked; PostgreSQL: pg_dump's custom format).
+    Backup {
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
+    /// Bring a backup back (SQLite: the server must be stopped; the replaced database is
+    /// kept beside it; PostgreSQL: pg_restore in one transaction).
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -204,6 +217,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let password = read_password()?;
             set_password(&db, email, &password).await?;
             println!("password set for {email}");
+            Ok(())
+        }
+        Some(Command::Backup { to }) => {
+            crate::backup::backup(&cli.database, to).await?;
+            println!("backed up to {}", to.display());
+            Ok(())
+        }
+        Some(Command::Restore { from }) => {
+            let kept = crate::backup::restore(&cli.database, from).await?;
+            println!("restored from {}", from.display());
+            if let Some(kept) = kept {
+                println!("the database it replaced is kept as {}", kept.display());
+            }
             Ok(())
         }
         Some(Command::Token(TokenCommand::Add { email })) => {

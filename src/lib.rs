@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod bookings;
 pub mod calendar;
 pub mod cli;

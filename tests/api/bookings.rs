@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, problem};
 
 /// A location open every day 08:00–22:00 with desks, a room and a hall.
+#[derive(Clone)]
 pub struct Center {
     pub location: i64,
     pub desks: Vec<i64>,

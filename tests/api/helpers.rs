@@ -17,6 +17,8 @@ pub const PASSWORD: &str = "жастар-ортақ-2026";
 
 pub struct TestApp {
     pub address: String,
+    /// The database the app runs on (what `ortaq --database` would be given).
+    pub database_url: String,
     pub db: Db,
     pub client: reqwest::Client,
     pub jar: Arc<Jar>,
@@ -79,6 +81,7 @@ impl TestApp {
         dir: Option<tempfile::TempDir>,
         postgres: Option<(String, String)>,
     ) -> TestApp {
+        let database_url = config.database_url.clone();
         let app = Application::build(config).await.expect("building the app");
         let address = format!("http://{}", app.local_addr());
         let db = app.db().clone();
@@ -94,6 +97,7 @@ impl TestApp {
             .expect("an HTTP client");
         TestApp {
             address,
+            database_url,
             db,
             client,
             jar,
@@ -277,6 +281,18 @@ impl TestApp {
             .find(|u| u.name.ru.as_deref() == Some(name_ru))
             .map(|u| u.id)
             .expect("the unit exists")
+    }
+}
+
+/// Drops a database `fresh_database` made on PostgreSQL.
+pub async fn drop_database((admin_url, name): (String, String)) {
+    if let Ok(admin) = sqlx::PgPool::connect(&admin_url).await {
+        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+        )))
+        .execute(&admin)
+        .await;
+        admin.close().await;
     }
 }
 

@@ -3,12 +3,14 @@
 
 mod admin;
 mod api;
+mod backup;
 mod auth;
 mod booking_pages;
 mod bookings;
 mod browser;
 mod calendar;
 mod cli;
+mod crash;
 mod dashboard;
 mod demo;
 mod events;
