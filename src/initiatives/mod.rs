@@ -5,7 +5,8 @@
 //! (milestones, progress, links to bookings and events, the final report), `comments.rs`
 //! (comments, reports, moderation, edit history), `attachments.rs` (images and PDFs kept by
 //! Ortaq), `meetings.rs` (sessions and meetings with leadership), `notify.rs` (in-app
-//! notices), and the pages (`pages.rs`, `forms.rs`, `meeting_pages.rs`).
+//! notices), and the pages (`pages.rs`, `forms.rs`, `meeting_pages.rs` — the records and
+//! their staff form —, `settings_pages.rs` — the units' support thresholds).
 
 pub mod attachments;
 pub mod comments;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod notify;
 pub mod pages;
 pub mod routes;
+pub mod settings_pages;
 pub mod storage;
 
 pub use model::{Category, Initiative, Status};
@@ -37,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .merge(forms::router())
         .merge(pages::router())
         .merge(meeting_pages::router())
+        .merge(settings_pages::router())
 }
 
 /// Today in the center's zone (deadlines are local dates).
