@@ -524,7 +524,7 @@ async fn register_people(
     let mut chosen: Vec<Attendee> = named
         .iter()
         .enumerate()
-        .filter(|(i, _)| (i + n) % 3 != 0)
+        .filter(|(i, _)| !(i + n).is_multiple_of(3))
         .map(|(_, a)| *a)
         .collect();
     let offset = rng.gen_range(0..people.len());

@@ -343,11 +343,11 @@ async fn render_form(
             .collect(),
         partners: public
             .iter()
-            .map(|u| check(*u, &form.partner_unit_ids))
+            .map(|u| check(u, &form.partner_unit_ids))
             .collect(),
         audience_units: public
             .iter()
-            .map(|u| check(*u, &form.audience_unit_ids))
+            .map(|u| check(u, &form.audience_unit_ids))
             .collect(),
         categories: Category::ALL
             .iter()

@@ -19,7 +19,6 @@ use super::milestones::{self, Milestone};
 use super::model::{self, Actor, Category, Initiative, Status};
 use super::routes::{InitiativeDetail, ListQuery, detail};
 use super::storage;
-use crate::accounts::CurrentUser;
 use crate::error::{Error, FieldError};
 use crate::http::page::{FormErrors, see_other, with_status};
 use crate::http::{Ctx, Form, Page};
@@ -651,11 +650,9 @@ async fn refused(
     render_show(state, ctx, id, typed, None, None).await
 }
 
-/// The signed-in user, or the log-in page that comes back to the initiative.
-fn signed_in(ctx: &Ctx, id: i64) -> Result<std::sync::Arc<CurrentUser>, Response> {
-    ctx.user
-        .clone()
-        .ok_or_else(|| see_other(&format!("/login?next=/initiatives/{id}"), HeaderMap::new()))
+/// The log-in page, coming back to the initiative.
+fn to_login(id: i64) -> Response {
+    see_other(&format!("/login?next=/initiatives/{id}"), HeaderMap::new())
 }
 
 fn nothing(_: &mut Typed, _: Vec<FieldError>) {}
@@ -671,9 +668,8 @@ async fn support_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
-    let user = match signed_in(&ctx, id) {
-        Ok(user) => user,
-        Err(to_login) => return Ok(to_login),
+    let Some(user) = ctx.user.clone() else {
+        return Ok(to_login(id));
     };
     let outcome = flow::support(&state.db, &user, id).await;
     let to = |_| back(id, "support", "support");
@@ -929,9 +925,8 @@ async fn comment_form(
     Path(id): Path<i64>,
     Form(form): Form<CommentForm>,
 ) -> Result<Response, Error> {
-    let user = match signed_in(&ctx, id) {
-        Ok(user) => user,
-        Err(to_login) => return Ok(to_login),
+    let Some(user) = ctx.user.clone() else {
+        return Ok(to_login(id));
     };
     let outcome = comments::add(&state.db, &user, id, form.parent_id, form.body.as_deref()).await;
     let typed = Typed {

@@ -52,7 +52,7 @@ pub async fn build(state: &AppState, ctx: &Ctx) -> Result<String, Error> {
         .iter()
         .map(|p| p.updated_at.max(p.published_at))
         .max()
-        .unwrap_or_else(|| chrono::DateTime::UNIX_EPOCH);
+        .unwrap_or(chrono::DateTime::UNIX_EPOCH);
     feed.set_updated(updated.fixed_offset());
     let entries = posts
         .iter()

@@ -82,7 +82,7 @@ pub async fn world(app: &TestApp) -> World {
     .await;
     let city = unit(&app.db, Some(branch), UnitKind::CityBranch, "Ақтөбе қаласы").await;
     let sibling = unit(&app.db, Some(branch), UnitKind::CityBranch, "Хромтау").await;
-    let w = World {
+    World {
         root,
         branch,
         city,
@@ -93,8 +93,7 @@ pub async fn world(app: &TestApp) -> World {
         coordinator: person(app, "coord@example.kz", Some(("coordinator", city))).await,
         admin: person(app, "admin@example.kz", Some(("admin", root))).await,
         outsider: person(app, "outsider@example.kz", Some(("coordinator", sibling))).await,
-    };
-    w
+    }
 }
 
 pub async fn call(
