@@ -195,6 +195,7 @@ initiative-settings-saved = The threshold is saved.
 initiative-settings-in-force = In force
 initiative-settings-own = The unit's own threshold
 initiative-settings-inherited = from the unit above
+initiative-settings-default = by default
 initiative-settings-save = Save
 initiative-settings-clear-hint = Leave the field empty and save to clear a unit's own threshold.
 initiative-settings-tile = How many supports send an initiative to review, per unit.

@@ -192,6 +192,7 @@ initiative-settings-saved = Шек сақталды.
 initiative-settings-in-force = Қолданыстағы шек
 initiative-settings-own = Бөлімшенің өз шегі
 initiative-settings-inherited = жоғарғы бөлімшеден
+initiative-settings-default = әдепкі бойынша
 initiative-settings-save = Сақтау
 initiative-settings-clear-hint = Бөлімшенің өз шегін алып тастау үшін өрісті бос қалдырып, сақтаңыз.
 initiative-settings-tile = Бастаманы қарауға жіберетін қолдау саны — бөлімшелер бойынша.

@@ -203,6 +203,7 @@ initiative-settings-saved = Порог сохранен.
 initiative-settings-in-force = Действует
 initiative-settings-own = Собственный порог подразделения
 initiative-settings-inherited = от вышестоящего подразделения
+initiative-settings-default = по умолчанию
 initiative-settings-save = Сохранить
 initiative-settings-clear-hint = Оставьте поле пустым и сохраните, чтобы убрать собственный порог подразделения.
 initiative-settings-tile = Сколько поддержек отправляет инициативу на рассмотрение — по подразделениям.

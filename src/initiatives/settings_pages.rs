@@ -30,8 +30,8 @@ pub struct Line {
     pub name: Shown,
     pub own: Option<i64>,
     pub effective: i64,
-    /// From the unit above (or the default) when the unit sets none.
-    pub inherited: bool,
+    /// Where the threshold in force comes from: `own`, `above` (a unit above) or `default`.
+    pub source: &'static str,
     pub typed: String,
     pub error: Option<String>,
 }
@@ -59,14 +59,15 @@ async fn units(state: &AppState, user: &CurrentUser) -> Result<Vec<Unit>, Error>
     Ok(out)
 }
 
-/// The threshold in force at `unit`: its own, the nearest ancestor's, or the default (the
-/// same walk as `storage::threshold_in`, over the tree already read).
-fn in_force(all: &[Unit], own: &[(i64, i64)], unit: i64) -> i64 {
+/// The threshold in force at `unit` and where it comes from: its own, the nearest
+/// ancestor's, or the default (the same walk as `storage::threshold_in`, over the tree
+/// already read).
+fn in_force(all: &[Unit], own: &[(i64, i64)], unit: i64) -> (i64, &'static str) {
     let mut at = Some(unit);
     let mut steps = 0;
     while let Some(id) = at {
         if let Some((_, n)) = own.iter().find(|(u, _)| *u == id) {
-            return *n;
+            return (*n, if id == unit { "own" } else { "above" });
         }
         at = all.iter().find(|u| u.id == id).and_then(|u| u.parent_id);
         steps += 1;
@@ -74,7 +75,7 @@ fn in_force(all: &[Unit], own: &[(i64, i64)], unit: i64) -> i64 {
             break;
         }
     }
-    storage::DEFAULT_THRESHOLD
+    (storage::DEFAULT_THRESHOLD, "default")
 }
 
 async fn render(
@@ -101,12 +102,13 @@ async fn render(
                 ),
                 _ => (set.map(|n| n.to_string()).unwrap_or_default(), None),
             };
+            let (effective, source) = in_force(&all, &own, u.id);
             Line {
                 id: u.id,
                 name: ctx.text(&u.name),
                 own: set,
-                effective: in_force(&all, &own, u.id),
-                inherited: set.is_none(),
+                effective,
+                source,
                 typed,
                 error,
             }
