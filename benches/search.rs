@@ -4,11 +4,10 @@
 //! - Dataset: the demo (`ortaq::demo::seed_if_empty`: the tree, the center, ~300 members,
 //!   ten weeks of bookings), then, inserted directly: 29,700 more members (30,000 in all;
 //!   half of them in the directory, each with tags and a membership over the last three
-//!   years), 2,000 more units and 99 more news posts. The search index is rebuilt from all
-//!   of it by the server's own code (`search::index::ensure_fresh`, timed). Events and
-//!   initiatives do not exist yet: 10,000 `event` and 5,000 `initiative` rows are written
-//!   straight into the index (SYNTHETIC, clearly so: titles from word lists, folded by
-//!   `search::fold`), so the index has the size the issue names (~47,000 entries).
+//!   years), 2,000 more units, 99 more news posts, 10,000 events (two years back, one
+//!   ahead) and 5,000 initiatives in every status, titles from word lists. The search index
+//!   is rebuilt from all of it by the server's own code (`search::index::ensure_fresh`,
+//!   timed): ~47,000 entries, the size the issue names; the dashboard counts the same rows.
 //! - The server is the `ortaq` binary in its own process on a loopback port (as in
 //!   `benches/bookings.rs`, whose server and load generator this reuses).
 //! - Figures: `GET /api/v1/search?q=…` p50/p99 over a fixed list of queries in every
@@ -246,7 +245,6 @@ async fn backend(admin: Option<&str>) -> String {
     let started = Instant::now();
     ortaq::search::index::ensure_fresh(&db).await.unwrap();
     let rebuilt = started.elapsed().as_secs_f64();
-    synthetic_entries(&db).await;
     let entries: Vec<(String, i64)> = on_db!(&db, pool => sqlx::query_as(
         "SELECT kind, COUNT(*) FROM search_entries GROUP BY kind ORDER BY kind")
         .fetch_all(pool)
@@ -517,6 +515,8 @@ async fn scale_up(db: &Db) {
     )
     .await;
 
+    scale_activity(&mut tx, &unit_ids, &ids).await;
+
     // News.
     let mut news = Vec::new();
     for i in 0..NEWS {
@@ -542,41 +542,102 @@ async fn scale_up(db: &Db) {
     tx.commit().await.unwrap();
 }
 
-/// SYNTHETIC entries of kinds that do not exist yet, straight into the index.
-async fn synthetic_entries(db: &Db) {
+/// Events and initiatives of the demo ×100, written as rows of their own tables (the index
+/// is then rebuilt from them by the server's code, as for everything else).
+async fn scale_activity(tx: &mut Tx, unit_ids: &[i64], author_ids: &[i64]) {
+    const EVENT_CATEGORIES: [&str; 7] = [
+        "culture",
+        "language_club",
+        "education",
+        "volunteering",
+        "sport",
+        "dialogue",
+        "other",
+    ];
+    const INITIATIVE_CATEGORIES: [&str; 8] = [
+        "culture",
+        "education",
+        "volunteering",
+        "ecology",
+        "it",
+        "sport",
+        "dialogue",
+        "other",
+    ];
+    const STATUSES: [&str; 8] = [
+        "draft",
+        "submitted",
+        "under_review",
+        "accepted",
+        "declined",
+        "in_progress",
+        "implemented",
+        "withdrawn",
+    ];
+    let instant =
+        |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%S+00:00").to_string();
     let mut rng = StdRng::seed_from_u64(9);
-    let stamp = ortaq::clock::now().to_rfc3339();
-    let mut rows = Vec::new();
-    for (kind, n, words) in [
-        ("event", EVENTS, &EVENT_WORDS[..]),
-        ("initiative", INITIATIVES, &INITIATIVE_WORDS[..]),
-    ] {
-        for i in 0..n {
-            let title = format!(
-                "{} — {}",
-                words[rng.gen_range(0..words.len())],
-                PLACES[rng.gen_range(0..PLACES.len())]
-            );
-            let body = format!("synthetic {kind} {i} {}", TAGS[i % TAGS.len()]);
-            rows.push(format!(
-                "('{kind}', {}, {}, NULL, '/{kind}s/{}', 'public', {}, {}, '{stamp}')",
-                1_000_000 + i,
-                quote(&title),
-                1_000_000 + i,
-                quote(&ortaq::search::fold::fold(&title)),
-                quote(&ortaq::search::fold::fold(&body)),
+    let now = ortaq::clock::now();
+    let stamp = instant(now);
+    let mut events = Vec::with_capacity(EVENTS);
+    for i in 0..EVENTS {
+        let words = EVENT_WORDS[rng.gen_range(0..EVENT_WORDS.len())];
+        let place = PLACES[rng.gen_range(0..PLACES.len())];
+        // Two years back and a year ahead, on the hour.
+        let start = now - chrono::Duration::hours(rng.gen_range(-24 * 365..24 * 730));
+        let start = start
+            - chrono::Duration::seconds(i64::from(
+                chrono::Timelike::num_seconds_from_midnight(&start) % 3600,
             ));
-        }
+        let status = if start < now { "finished" } else { "published" };
+        events.push(format!(
+            "({}, {}, {}, {}, '{}', 'kk ru', 'venue', {}, '{}', '{}', 40, 'everyone', '{status}', '{stamp}', '{stamp}', '{stamp}')",
+            unit_ids[rng.gen_range(0..unit_ids.len())],
+            quote(&format!("{words} — {place}")),
+            quote(&format!("{words}: {place}, №{i}")),
+            quote(&format!("{words}. {}", TAGS[i % TAGS.len()])),
+            EVENT_CATEGORIES[i % EVENT_CATEGORIES.len()],
+            quote(place),
+            instant(start),
+            instant(start + chrono::Duration::hours(2)),
+        ));
     }
-    let mut tx = db.begin().await.unwrap();
     insert(
-        &mut tx,
-        "search_entries",
-        "kind, ref_id, title_kk, title_ru, url, audience, title_folded, body_folded, updated_at",
-        &rows,
+        tx,
+        "events",
+        "unit_id, title_kk, title_ru, description_kk, category, languages, place, venue_kk, start_at, end_at, capacity, audience, status, created_at, updated_at, published_at",
+        &events,
     )
     .await;
-    tx.commit().await.unwrap();
+    let mut initiatives = Vec::with_capacity(INITIATIVES);
+    for i in 0..INITIATIVES {
+        let words = INITIATIVE_WORDS[rng.gen_range(0..INITIATIVE_WORDS.len())];
+        let place = PLACES[rng.gen_range(0..PLACES.len())];
+        let status = STATUSES[i % STATUSES.len()];
+        let created = now - chrono::Duration::days(rng.gen_range(1..730));
+        let submitted = if status == "draft" {
+            "NULL".to_string()
+        } else {
+            format!("'{}'", instant(created + chrono::Duration::days(3)))
+        };
+        initiatives.push(format!(
+            "({}, {}, '{}', '{status}', {}, {}, {}, '{}', '{stamp}', {submitted})",
+            unit_ids[rng.gen_range(0..unit_ids.len())],
+            author_ids[rng.gen_range(0..author_ids.len())],
+            INITIATIVE_CATEGORIES[i % INITIATIVE_CATEGORIES.len()],
+            quote(&format!("{words} — {place}")),
+            quote(&format!("{words}: {place}")),
+            quote(&format!("{words}, {place}. {}", TAGS[i % TAGS.len()])),
+            instant(created),
+        ));
+    }
+    insert(
+        tx,
+        "initiatives",
+        "unit_id, author_id, category, status, title_kk, title_ru, summary_kk, created_at, updated_at, submitted_at",
+        &initiatives,
+    )
+    .await;
 }
 
 fn load_average() -> String {

@@ -547,6 +547,8 @@ pub async fn seed_if_empty(db: &Db) -> Result<Option<String>, Error> {
     tracing::debug!(initiatives = made, "demo initiatives made");
     // The announcement of the center is the first news item.
     news::seed(&mut tx, admin, now).await?;
+    // The demo writes some rows directly (back-dated statuses); the index is made whole.
+    crate::search::index::rebuild(&mut tx).await?;
     tx.commit().await?;
     tracing::info!("demo data created");
     Ok(Some(admin_password))

@@ -3,6 +3,7 @@ nav-skip = Skip to content
 nav-languages = Language
 nav-main = Main menu
 nav-home = Home
+nav-search = Search
 nav-admin = Administration
 nav-logout = Log out
 nav-login = Log in

@@ -3,6 +3,7 @@ nav-skip = Мазмұнға өту
 nav-languages = Тіл
 nav-main = Басты мәзір
 nav-home = Басты бет
+nav-search = Іздеу
 nav-admin = Әкімшілік
 nav-logout = Шығу
 nav-login = Кіру

@@ -3,6 +3,7 @@ nav-skip = Перейти к содержанию
 nav-languages = Язык
 nav-main = Главное меню
 nav-home = Главная
+nav-search = Поиск
 nav-admin = Администрирование
 nav-logout = Выйти
 nav-login = Войти

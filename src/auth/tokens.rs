@@ -30,19 +30,26 @@ pub async fn authenticate(db: &Db, token: &str) -> Result<Option<CurrentUser>, E
     let Some((user, last_used)) = accounts::token_user(db, &hash).await? else {
         return Ok(None);
     };
-    // Marked used at most once a minute, so that API calls do not each write: on SQLite
-    // even an UPDATE that changes nothing takes the database's one write lock, and waits
-    // behind every booking being written.
+    // Marked used at most once a minute, and after the answer rather than before it: on
+    // SQLite even an UPDATE that changes nothing takes the database's one write lock, and
+    // would wait behind every booking being written. A lost mark costs nothing but a
+    // less precise "last used".
     let now = clock::now();
     let stale = now - chrono::Duration::seconds(60);
     if last_used.is_none_or(|at| at < stale) {
-        on_db!(db, pool => sqlx::query(
-            "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
-            .bind(now)
-            .bind(&hash)
-            .bind(stale)
-            .execute(pool)
-            .await.map(|r| r.rows_affected()))?;
+        let db = db.clone();
+        tokio::spawn(async move {
+            let marked = on_db!(&db, pool => sqlx::query(
+                "UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2 AND (last_used_at IS NULL OR last_used_at < $3)")
+                .bind(now)
+                .bind(&hash)
+                .bind(stale)
+                .execute(pool)
+                .await.map(|r| r.rows_affected()));
+            if let Err(e) = marked {
+                tracing::warn!(error = %e, "marking a token used");
+            }
+        });
     }
     Ok(Some(user))
 }

@@ -3,15 +3,15 @@
 //! answers a [`Chart`] (or nothing, when the caller may not read its source).
 //!
 //! Adding a chart is a [`Key`] variant (its slug), a builder returning a `Chart` with one
-//! of the existing plots, and its `dashboard-…` messages. Events (per month, attendance,
-//! categories) and initiatives (the funnel submitted → answered → implemented, overdue
-//! answers) plug in here once those areas exist: see the comments in [`Key`].
+//! of the existing plots, and its `dashboard-…` messages. The charts of events and
+//! initiatives are built in `activity.rs`.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Deserialize;
 
+use super::activity;
 use super::chart::{Chart, Plot, Row, Table, Value};
 use crate::accounts::Role;
 use crate::error::{Error, FieldError};
@@ -36,17 +36,25 @@ pub enum Key {
     YouthShare,
     Occupancy,
     NoShows,
-    // After the merge of events: EventsPerMonth, Attendance, Categories.
-    // After the merge of initiatives: InitiativesFunnel, OverdueAnswers.
+    Events,
+    Attendance,
+    Categories,
+    Funnel,
+    Overdue,
 }
 
 impl Key {
-    pub const ALL: [Key; 5] = [
+    pub const ALL: [Key; 10] = [
         Key::MembersByUnit,
         Key::NewMembers,
         Key::YouthShare,
         Key::Occupancy,
         Key::NoShows,
+        Key::Events,
+        Key::Attendance,
+        Key::Categories,
+        Key::Funnel,
+        Key::Overdue,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -56,6 +64,11 @@ impl Key {
             Key::YouthShare => "youth-share",
             Key::Occupancy => "occupancy",
             Key::NoShows => "no-shows",
+            Key::Events => "events",
+            Key::Attendance => "attendance",
+            Key::Categories => "event-categories",
+            Key::Funnel => "initiatives-funnel",
+            Key::Overdue => "overdue-answers",
         }
     }
 
@@ -212,6 +225,15 @@ pub async fn build(
         Key::NoShows => Ok(occupancy(state, ctx, scope)
             .await?
             .map(|(_, no_shows)| no_shows)),
+        Key::Events => Ok(Some(
+            activity::events_and_attendance(state, ctx, scope).await?.0,
+        )),
+        Key::Attendance => Ok(Some(
+            activity::events_and_attendance(state, ctx, scope).await?.1,
+        )),
+        Key::Categories => activity::categories(state, ctx, scope).await.map(Some),
+        Key::Funnel => activity::funnel(state, ctx, scope).await.map(Some),
+        Key::Overdue => activity::overdue(state, ctx, scope).await.map(Some),
     }
 }
 
@@ -226,6 +248,12 @@ pub async fn build_all(state: &AppState, ctx: &Ctx, scope: &Scope) -> Result<Vec
         charts.push(heat);
         charts.push(no_shows);
     }
+    let (events, attendance) = activity::events_and_attendance(state, ctx, scope).await?;
+    charts.push(events);
+    charts.push(attendance);
+    charts.push(activity::categories(state, ctx, scope).await?);
+    charts.push(activity::funnel(state, ctx, scope).await?);
+    charts.push(activity::overdue(state, ctx, scope).await?);
     Ok(charts)
 }
 

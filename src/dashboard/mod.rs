@@ -5,9 +5,12 @@
 //!   the accessible table beside it, the CSV/XLSX downloads and the API read the same table.
 //! - `svg.rs`: the drawings (bars, columns, lines, heatmap), hand-written SVG marks.
 //! - `charts.rs`: the registry of charts ([`charts::Key`]), the scope, one builder per chart.
+//! - `activity.rs`: events per month, attendance, categories, the initiatives' funnel and
+//!   the answers past their deadline.
 //! - `export.rs`: a table as CSV and XLSX, headers in the reader's language.
 //! - `routes.rs`: the page, the downloads, the printable monthly report, the API.
 
+pub mod activity;
 pub mod chart;
 pub mod charts;
 pub mod export;

@@ -7,7 +7,7 @@
 //! the hall booking in the same transaction); `registration.rs` registering, cancelling,
 //! the waitlist; `checkin.rs` the door; `ratings.rs` after the event; `notify.rs` the
 //! in-app notices; `routes.rs` the API; `pages.rs`, `organiser_pages.rs`, `ticket.rs` the
-//! pages; `export.rs` the list as CSV and XLSX; `calendar.rs` the iCalendar files.
+//! pages; `export.rs` the list as CSV and XLSX; `calendar.rs` the iCalendar files; `search.rs` the event's search entry.
 
 pub mod calendar;
 pub mod checkin;
@@ -20,6 +20,7 @@ pub mod pages;
 pub mod ratings;
 pub mod registration;
 pub mod routes;
+pub mod search;
 pub mod storage;
 pub mod text;
 pub mod ticket;

@@ -140,6 +140,7 @@ pub async fn insert(
         .fetch_one(conn)
         .await)?;
     set_units(tx, id, &d.partner_unit_ids, &d.audience_unit_ids).await?;
+    super::search::reindex(tx, id).await?;
     Ok(id)
 }
 
@@ -176,7 +177,8 @@ pub async fn update(tx: &mut Tx, id: i64, d: &Draft) -> Result<(), Error> {
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
-    set_units(tx, id, &d.partner_unit_ids, &d.audience_unit_ids).await
+    set_units(tx, id, &d.partner_unit_ids, &d.audience_unit_ids).await?;
+    super::search::reindex(tx, id).await
 }
 
 async fn set_units(tx: &mut Tx, id: i64, partners: &[i64], audience: &[i64]) -> Result<(), Error> {
@@ -209,7 +211,7 @@ pub async fn set_status(tx: &mut Tx, id: i64, status: Status) -> Result<(), Erro
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
+    super::search::reindex(tx, id).await
 }
 
 pub async fn set_registration_closed(tx: &mut Tx, id: i64, closed: bool) -> Result<(), Error> {

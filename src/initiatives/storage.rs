@@ -76,7 +76,7 @@ impl From<Row> for Initiative {
 
 pub async fn insert(tx: &mut Tx, author_id: i64, d: &Draft) -> Result<i64, Error> {
     let now = clock::now();
-    Ok(on_tx!(tx, conn => sqlx::query_scalar(
+    let id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO initiatives (unit_id, author_id, category, status, title_kk, title_ru,
              summary_kk, summary_ru, description_kk, description_ru, need_space, need_equipment,
              budget_kzt, partners, created_at, updated_at)
@@ -97,7 +97,9 @@ pub async fn insert(tx: &mut Tx, author_id: i64, d: &Draft) -> Result<i64, Error
         .bind(&d.needs.partners)
         .bind(now)
         .fetch_one(conn)
-        .await)?)
+        .await)?;
+    super::search::reindex(tx, id).await?;
+    Ok(id)
 }
 
 /// Rewrites the texts and needs of an initiative still in `status`; false if it moved on.
@@ -126,6 +128,9 @@ pub async fn update(tx: &mut Tx, id: i64, status: Status, d: &Draft) -> Result<b
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
+    if n == 1 {
+        super::search::reindex(tx, id).await?;
+    }
     Ok(n == 1)
 }
 
@@ -238,6 +243,9 @@ pub async fn set_status(tx: &mut Tx, id: i64, from: Status, to: Status) -> Resul
         .execute(conn)
         .await
         .map(|r| r.rows_affected()))?;
+    if n == 1 {
+        super::search::reindex(tx, id).await?;
+    }
     Ok(n == 1)
 }
 

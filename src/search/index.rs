@@ -101,7 +101,8 @@ pub async fn rebuild(tx: &mut Tx) -> Result<(), Error> {
     super::sources::reindex_units(tx).await?;
     super::sources::reindex_members(tx).await?;
     crate::news::storage::reindex_all(tx).await?;
-    // Events and initiatives: their areas' `reindex_all(tx)` go here.
+    crate::events::search::reindex_all(tx).await?;
+    crate::initiatives::search::reindex_all(tx).await?;
     Ok(())
 }
 

@@ -33,6 +33,11 @@ async fn an_observer_reads_every_chart_with_its_table_and_downloads_each() {
         "youth-share",
         "occupancy",
         "no-shows",
+        "events",
+        "attendance",
+        "event-categories",
+        "initiatives-funnel",
+        "overdue-answers",
     ] {
         assert!(
             page.contains(&format!("<figure class=\"chart\" id=\"{key}\"")),
@@ -58,7 +63,12 @@ async fn an_observer_reads_every_chart_with_its_table_and_downloads_each() {
             "new-members",
             "youth-share",
             "occupancy",
-            "no-shows"
+            "no-shows",
+            "events",
+            "attendance",
+            "event-categories",
+            "initiatives-funnel",
+            "overdue-answers"
         ]
     );
     let region = app.unit_id("Актюбинский областной филиал").await;
@@ -79,6 +89,68 @@ async fn an_observer_reads_every_chart_with_its_table_and_downloads_each() {
     // The heatmap: hours × seven weekdays.
     let heat = &dashboard["charts"][3];
     assert_eq!(heat["headers"].as_array().unwrap().len(), 8);
+
+    // Events and initiatives, over a range that holds the whole demo season: every
+    // published event counted once, by month and by category; nobody came twice.
+    let today = ortaq::clock::now().date_naive();
+    let wide: Value = observer
+        .get(&format!(
+            "/api/v1/reports/dashboard?from={}&to={}",
+            today - chrono::Duration::days(700),
+            today + chrono::Duration::days(300)
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let chart = |key: &str| {
+        wide["charts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    let column_sum = |chart: &Value, column: usize| -> i64 {
+        chart["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["values"][column].as_i64().unwrap_or(0))
+            .sum()
+    };
+    let held: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM events WHERE status IN ('published', 'finished')")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert!(held >= 8, "the demo has a season of events");
+    assert_eq!(column_sum(&chart("events"), 0), held);
+    assert_eq!(column_sum(&chart("event-categories"), 0), held);
+    let attendance = chart("attendance");
+    assert!(column_sum(&attendance, 1) > 0, "people came to past events");
+    for row in attendance["rows"].as_array().unwrap() {
+        assert!(row["values"][1].as_i64() <= row["values"][0].as_i64());
+    }
+    let funnel: Vec<i64> = chart("initiatives-funnel")["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["values"][0].as_i64().unwrap())
+        .collect();
+    assert_eq!(funnel.len(), 4);
+    assert!(
+        funnel[0] > 10,
+        "the demo's initiatives were submitted: {funnel:?}"
+    );
+    assert!(funnel.windows(2).all(|w| w[0] >= w[1]), "{funnel:?}");
+    assert!(funnel[3] >= 1, "the coworking center was implemented");
+    let overdue = chart("overdue-answers");
+    assert_eq!(overdue["headers"].as_array().unwrap().len(), 2);
+    for row in overdue["rows"].as_array().unwrap() {
+        assert!(row["values"][0].as_i64().unwrap() > 0);
+    }
 
     // CSV: a BOM, headers in the reader's language, the same rows.
     let csv = observer
@@ -162,7 +234,16 @@ async fn a_coordinator_reads_only_their_unit_and_members_read_nothing() {
     // Occupancy is for space staff, admins and observers: not in a coordinator's dashboard.
     assert_eq!(
         keys(&mine),
-        ["members-by-unit", "new-members", "youth-share"]
+        [
+            "members-by-unit",
+            "new-members",
+            "youth-share",
+            "events",
+            "attendance",
+            "event-categories",
+            "initiatives-funnel",
+            "overdue-answers"
+        ]
     );
     problem(
         coordinator

@@ -326,3 +326,105 @@ async fn the_search_page_groups_hits_and_asks_for_two_letters() {
     // The home page carries the box.
     assert!(app.get_html("/").await.contains("action=\"/search\""));
 }
+
+/// The hits of `kind` for `q` as the holder of `token` sees them (anonymous without one).
+async fn ids_as(app: &TestApp, token: Option<&str>, q: &str, kind: &str) -> Vec<i64> {
+    let mut request = app.client.get(app.url("/api/v1/search")).query(&[("q", q)]);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    body["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["kind"] == kind)
+        .flat_map(|g| g["hits"].as_array().unwrap().clone())
+        .map(|h| h["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn events_are_found_once_published_and_follow_every_edit() {
+    use crate::events::{event_body, hours, post, setup};
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let mut body = event_body(s.club, hours(48), hours(50), 30);
+    body["title"] = json!({"kk": "Достық кеші", "ru": "Вечер дружбы"});
+    body["publish"] = json!(false);
+    let response = post(&app, &s.coordinator_token, "/api/v1/events", body.clone()).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let id = response.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+
+    // A draft: its organiser finds it, nobody else does.
+    assert_eq!(
+        ids_as(&app, Some(&s.coordinator_token), "Dostyq", "event").await,
+        vec![id]
+    );
+    assert!(ids_as(&app, None, "Dostyq", "event").await.is_empty());
+
+    // Published: anyone finds it, in any script, by a prefix typed so far.
+    let response = post(
+        &app,
+        &s.coordinator_token,
+        &format!("/api/v1/events/{id}/publish"),
+        json!({}),
+    )
+    .await;
+    assert!(response.status().is_success(), "{}", response.status());
+    for q in ["Достық", "достык", "Dostyk", "dostyq kesh", "вечер друж"] {
+        assert_eq!(ids_as(&app, None, q, "event").await, vec![id], "{q}");
+    }
+    assert!(ids_as(&app, None, "Жұбанов", "event").await.is_empty());
+
+    // Renamed: the old words no longer find it, the new ones do.
+    body["title"] = json!({"kk": "Наурыз тойы", "ru": "Праздник Наурыз"});
+    let response = app
+        .client
+        .put(app.url(&format!("/api/v1/events/{id}")))
+        .bearer_auth(&s.coordinator_token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    assert!(ids_as(&app, None, "Dostyq", "event").await.is_empty());
+    assert_eq!(ids_as(&app, None, "Nauryz", "event").await, vec![id]);
+}
+
+#[tokio::test]
+async fn initiatives_are_found_once_submitted_and_drafts_only_by_their_author() {
+    use crate::initiatives::{call, create, world};
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = create(&app, &w).await; // «Достық кештері» / «Вечера дружбы», a draft
+
+    assert_eq!(
+        ids_as(&app, Some(&w.author.token), "Dostyq keshteri", "initiative").await,
+        vec![id]
+    );
+    assert!(
+        ids_as(&app, Some(&w.member.token), "Dostyq", "initiative")
+            .await
+            .is_empty()
+    );
+    assert!(ids_as(&app, None, "Dostyq", "initiative").await.is_empty());
+
+    let response = call(
+        &app,
+        &w.author,
+        "POST",
+        &format!("/api/v1/initiatives/{id}/submit"),
+        None,
+    )
+    .await;
+    assert!(response.status().is_success(), "{}", response.status());
+    for q in ["Достык", "dostyk", "вечера дружбы", "этномәдени"] {
+        assert_eq!(ids_as(&app, None, q, "initiative").await, vec![id], "{q}");
+    }
+    assert!(ids_as(&app, None, "Наурыз", "initiative").await.is_empty());
+}
