@@ -84,8 +84,6 @@ initiative-report-kk = Report in Kazakh
 initiative-report-ru = Report in Russian
 initiative-report-save = Save the report
 initiative-links = Events and bookings
-initiative-link-event = Event no. { $count }
-initiative-link-booking = Booking no. { $count }
 initiative-link-my-booking = One of my bookings
 initiative-link-submit = Link to the initiative
 initiative-team = Team
@@ -153,3 +151,51 @@ notice-initiative-status-in-progress = Work on «{ $title }» has started.
 notice-initiative-status-implemented = «{ $title }» is implemented.
 notice-initiative-status-withdrawn = «{ $title }» was withdrawn by its author.
 notice-initiative-invited = { $name } invites you to the team of «{ $title }».
+
+## The meeting record form (staff)
+meeting-form-new = Record a session or meeting
+meeting-form-edit = Edit the record
+meeting-form-back = Back to the record
+meeting-form-lead = Who was there, which initiatives were raised, what was decided about each, who answers and by when.
+meeting-form-unit-hint = The unit that keeps this record: its coordinators and admins may edit it.
+meeting-form-typed-participants = Participants by name
+meeting-form-typed-participants-hint = One person a line; a position after a comma, for example: Asel Nurlanovna, deputy akim of the region.
+meeting-form-linked-participants = Participants who are members
+meeting-form-linked-participants-hint = Choose the members of Ortaq who were there (hold Ctrl or ⌘ to choose several).
+meeting-form-rows-hint = One row for each initiative raised; empty rows are left out. Need more rows? Press "Add a row".
+meeting-form-row = Row { $count }
+meeting-form-no-initiative = — choose an initiative —
+meeting-form-no-member = — nobody from the list —
+meeting-form-decision-kk = Decision in Kazakh
+meeting-form-decision-ru = Decision in Russian
+meeting-form-add-row = Add a row
+meeting-form-save = Save the record
+meeting-form-saved = The record is saved.
+
+## Links to events and bookings on the initiative page
+initiative-links-none = No event or booking carries this initiative out yet.
+initiative-linked-event = Event
+initiative-linked-booking = Booking
+initiative-book-resource = Space to book
+initiative-book-space = Book a space for this initiative
+initiative-create-event = Create an event for this initiative
+initiative-booked-linked = The booking is made and linked to this initiative.
+initiative-booking-for = This booking will be linked to the initiative
+initiative-event-for = This event will be linked to the initiative
+initiative-comment-earlier-versions = { $count ->
+    [one] Edited: the earlier version
+   *[other] Edited: { $count } earlier versions
+}
+initiative-comment-replaced-at = Replaced { $date }
+
+## Support thresholds (admins)
+initiative-settings-title = Support thresholds
+initiative-settings-lead = The number of supports that sends a submitted initiative to review. A unit without its own threshold takes the one of the unit above it, else { $count }.
+initiative-settings-saved = The threshold is saved.
+initiative-settings-in-force = In force
+initiative-settings-own = The unit's own threshold
+initiative-settings-inherited = from the unit above
+initiative-settings-default = by default
+initiative-settings-save = Save
+initiative-settings-clear-hint = Leave the field empty and save to clear a unit's own threshold.
+initiative-settings-tile = How many supports send an initiative to review, per unit.

@@ -81,8 +81,6 @@ initiative-report-kk = Қазақша есеп
 initiative-report-ru = Орысша есеп
 initiative-report-save = Есепті сақтау
 initiative-links = Іс-шаралар мен брондаулар
-initiative-link-event = № { $count } іс-шара
-initiative-link-booking = № { $count } брондау
 initiative-link-my-booking = Менің брондауларымның бірі
 initiative-link-submit = Бастамамен байланыстыру
 initiative-team = Топ
@@ -150,3 +148,51 @@ notice-initiative-status-in-progress = «{ $title }» бойынша жұмыс 
 notice-initiative-status-implemented = «{ $title }» іске асырылды.
 notice-initiative-status-withdrawn = Авторы «{ $title }» бастамасын кері қайтарды.
 notice-initiative-invited = { $name } сізді «{ $title }» тобына шақырады.
+
+## The meeting record form (staff)
+meeting-form-new = Сессияны не кездесуді жазу
+meeting-form-edit = Жазбаны өзгерту
+meeting-form-back = Жазбаға оралу
+meeting-form-lead = Кім қатысты, қандай бастамалар көтерілді, әрқайсысы бойынша не шешілді, кім және қай мерзімде жауап береді.
+meeting-form-unit-hint = Осы жазбаны жүргізетін бөлімше: оны бөлімшенің үйлестірушілері мен әкімшілері өзгерте алады.
+meeting-form-typed-participants = Қатысушылар аты-жөнімен
+meeting-form-typed-participants-hint = Әр жолға бір адам; лауазымы үтірден кейін, мысалы: Әсел Нұрланқызы, облыс әкімінің орынбасары.
+meeting-form-linked-participants = Ortaq мүшелері болып табылатын қатысушылар
+meeting-form-linked-participants-hint = Қатысқан Ortaq мүшелерін таңдаңыз (бірнешеуін таңдау үшін Ctrl немесе ⌘ пернесін басып тұрыңыз).
+meeting-form-rows-hint = Көтерілген әр бастамаға бір жол; бос жолдар сақталмайды. Көбірек жол керек болса, «Жол қосу» батырмасын басыңыз.
+meeting-form-row = { $count }-жол
+meeting-form-no-initiative = — бастаманы таңдаңыз —
+meeting-form-no-member = — тізімнен ешкім —
+meeting-form-decision-kk = Шешім қазақ тілінде
+meeting-form-decision-ru = Шешім орыс тілінде
+meeting-form-add-row = Жол қосу
+meeting-form-save = Жазбаны сақтау
+meeting-form-saved = Жазба сақталды.
+
+## Links to events and bookings on the initiative page
+initiative-links-none = Әзірге бұл бастамамен байланысты іс-шара да, брондау да жоқ.
+initiative-linked-event = Іс-шара
+initiative-linked-booking = Брондау
+initiative-book-resource = Не брондалады
+initiative-book-space = Осы бастамаға орын брондау
+initiative-create-event = Осы бастамаға іс-шара құру
+initiative-booked-linked = Брондау жасалды және осы бастамамен байланыстырылды.
+initiative-booking-for = Бұл брондау мына бастамамен байланыстырылады:
+initiative-event-for = Бұл іс-шара мына бастамамен байланыстырылады:
+initiative-comment-earlier-versions = { $count ->
+    [one] Өңделген: бұрынғы нұсқасы
+   *[other] Өңделген: бұрынғы { $count } нұсқа
+}
+initiative-comment-replaced-at = { $date } ауыстырылды
+
+## Support thresholds (admins)
+initiative-settings-title = Қолдау шектері
+initiative-settings-lead = Ұсынылған бастаманы қарауға жіберетін қолдау саны. Өз шегі жоқ бөлімше жоғарғы бөлімшенің шегін алады, ол да болмаса — { $count }.
+initiative-settings-saved = Шек сақталды.
+initiative-settings-in-force = Қолданыстағы шек
+initiative-settings-own = Бөлімшенің өз шегі
+initiative-settings-inherited = жоғарғы бөлімшеден
+initiative-settings-default = әдепкі бойынша
+initiative-settings-save = Сақтау
+initiative-settings-clear-hint = Бөлімшенің өз шегін алып тастау үшін өрісті бос қалдырып, сақтаңыз.
+initiative-settings-tile = Бастаманы қарауға жіберетін қолдау саны — бөлімшелер бойынша.

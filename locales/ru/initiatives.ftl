@@ -88,8 +88,6 @@ initiative-report-kk = Отчет на казахском
 initiative-report-ru = Отчет на русском
 initiative-report-save = Сохранить отчет
 initiative-links = Мероприятия и бронирования
-initiative-link-event = Мероприятие № { $count }
-initiative-link-booking = Бронирование № { $count }
 initiative-link-my-booking = Одно из моих бронирований
 initiative-link-submit = Связать с инициативой
 initiative-team = Команда
@@ -159,3 +157,53 @@ notice-initiative-status-in-progress = Началась работа над «{ 
 notice-initiative-status-implemented = «{ $title }» реализована.
 notice-initiative-status-withdrawn = Автор отозвал «{ $title }».
 notice-initiative-invited = { $name } приглашает вас в команду «{ $title }».
+
+## The meeting record form (staff)
+meeting-form-new = Записать сессию или встречу
+meeting-form-edit = Изменить запись
+meeting-form-back = К записи
+meeting-form-lead = Кто присутствовал, какие инициативы озвучили, что решили по каждой, кто отвечает и в какой срок.
+meeting-form-unit-hint = Подразделение, которое ведет эту запись: ее могут менять его координаторы и администраторы.
+meeting-form-typed-participants = Участники по имени
+meeting-form-typed-participants-hint = Один человек в строке; должность после запятой, например: Асель Нурлановна, заместитель акима области.
+meeting-form-linked-participants = Участники — члены Ortaq
+meeting-form-linked-participants-hint = Выберите членов Ortaq, которые присутствовали (удерживайте Ctrl или ⌘, чтобы выбрать нескольких).
+meeting-form-rows-hint = По строке на каждую озвученную инициативу; пустые строки не сохраняются. Нужно больше строк — нажмите «Добавить строку».
+meeting-form-row = Строка { $count }
+meeting-form-no-initiative = — выберите инициативу —
+meeting-form-no-member = — никто из списка —
+meeting-form-decision-kk = Решение на казахском
+meeting-form-decision-ru = Решение на русском
+meeting-form-add-row = Добавить строку
+meeting-form-save = Сохранить запись
+meeting-form-saved = Запись сохранена.
+
+## Links to events and bookings on the initiative page
+initiative-links-none = Пока ни одно мероприятие или бронирование не связано с этой инициативой.
+initiative-linked-event = Мероприятие
+initiative-linked-booking = Бронирование
+initiative-book-resource = Что забронировать
+initiative-book-space = Забронировать помещение для этой инициативы
+initiative-create-event = Создать мероприятие для этой инициативы
+initiative-booked-linked = Бронирование сделано и связано с этой инициативой.
+initiative-booking-for = Это бронирование будет связано с инициативой
+initiative-event-for = Это мероприятие будет связано с инициативой
+initiative-comment-earlier-versions = { $count ->
+    [one] Изменено: { $count } прежняя версия
+    [few] Изменено: { $count } прежние версии
+    [many] Изменено: { $count } прежних версий
+   *[other] Изменено: { $count } прежней версии
+}
+initiative-comment-replaced-at = Заменено { $date }
+
+## Support thresholds (admins)
+initiative-settings-title = Пороги поддержки
+initiative-settings-lead = Сколько поддержек отправляет поданную инициативу на рассмотрение. Подразделение без своего порога берет порог вышестоящего, иначе { $count }.
+initiative-settings-saved = Порог сохранен.
+initiative-settings-in-force = Действует
+initiative-settings-own = Собственный порог подразделения
+initiative-settings-inherited = от вышестоящего подразделения
+initiative-settings-default = по умолчанию
+initiative-settings-save = Сохранить
+initiative-settings-clear-hint = Оставьте поле пустым и сохраните, чтобы убрать собственный порог подразделения.
+initiative-settings-tile = Сколько поддержек отправляет инициативу на рассмотрение — по подразделениям.

@@ -35,6 +35,10 @@ pub struct Request {
     pub for_user: Option<i64>,
     /// Staff setting the rules aside, and why.
     pub override_reason: Option<String>,
+    /// The initiative the booking carries out, linked in the booking's own transaction
+    /// (`initiatives::milestones::link_in`); the caller has checked that the actor may
+    /// link to it (`initiatives::milestones::require_keeper`).
+    pub initiative_id: Option<i64>,
 }
 
 /// Checks a purpose or an override reason: trimmed, at most [`PURPOSE_MAX`] characters.
@@ -277,6 +281,8 @@ pub struct Job {
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
     pub purpose: Option<String>,
+    /// The initiative to link the booking to (see [`Request::initiative_id`]).
+    pub initiative_id: Option<i64>,
 }
 
 /// Books one interval. A taken interval answers `booking_conflict` with the booking in
@@ -302,6 +308,7 @@ pub async fn book(
         start: req.start,
         end: req.end,
         purpose: req.purpose.clone(),
+        initiative_id: req.initiative_id,
     };
     writer.book(db, job).await
 }
@@ -320,6 +327,16 @@ pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
         job.actor_id,
     );
     let booking = storage::insert(tx, &new).await?;
+    if let Some(initiative) = job.initiative_id {
+        crate::initiatives::milestones::link_in(
+            tx,
+            initiative,
+            "booking",
+            booking.id,
+            Some(job.actor_id),
+        )
+        .await?;
+    }
     if booking.booked_by.is_some() || booking.override_reason.is_some() {
         audit::record(
             tx,

@@ -473,6 +473,7 @@ async fn book_now(
             purpose: None,
             for_user: None,
             override_reason: None,
+            initiative_id: None,
         };
         match book::book(
             &state.db,

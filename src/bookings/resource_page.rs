@@ -57,6 +57,9 @@ pub struct BookForm {
     pub for_email: String,
     #[serde(default)]
     pub override_reason: String,
+    /// The initiative the booking is for (from its page), linked with the booking.
+    #[serde(default)]
+    pub initiative: String,
 }
 
 /// One free or busy stretch of the day.
@@ -101,12 +104,36 @@ struct ResourcePage<'a> {
     alert: Option<Alert>,
     preview: Option<Vec<PreviewLine>>,
     preview_free: usize,
+    /// The initiative the booking will be linked to: (id, title).
+    initiative: Option<(i64, Shown)>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ResourceQuery {
     pub date: Option<String>,
     pub start: Option<String>,
+    pub initiative: Option<String>,
+}
+
+/// The initiative a booking form carries, once the user may link to it (author, team,
+/// staff over its unit: `initiatives::milestones::require_keeper`). A guest is asked to
+/// log in by the form itself.
+async fn initiative_for(
+    state: &AppState,
+    ctx: &Ctx,
+    raw: &str,
+) -> Result<Option<crate::initiatives::Initiative>, Error> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = raw.parse().map_err(|_| Error::NotFound)?;
+    match &ctx.user {
+        Some(user) => Ok(Some(
+            crate::initiatives::milestones::require_keeper(&state.db, user, id).await?,
+        )),
+        None => Ok(None),
+    }
 }
 
 /// `GET /resources/{id}`: the resource, a day of its time, the booking form. Public.
@@ -127,6 +154,7 @@ async fn page(
         resource_id: id,
         date: date.to_string(),
         start: q.start.unwrap_or_default(),
+        initiative: q.initiative.unwrap_or_default(),
         ..BookForm::default()
     };
     render_with(
@@ -204,7 +232,14 @@ async fn render_with(
         Some(user) => book::manages(&state.db, user, &location).await?,
         None => false,
     };
-    let href = |d: NaiveDate| format!("/resources/{}?date={d}", resource.id);
+    let initiative = initiative_for(state, ctx, &form.initiative)
+        .await?
+        .map(|i| (i.id, ctx.text(&i.title)));
+    let carried = initiative
+        .as_ref()
+        .map(|(i, _)| format!("&initiative={i}"))
+        .unwrap_or_default();
+    let href = |d: NaiveDate| format!("/resources/{}?date={d}{carried}", resource.id);
     let page = ResourcePage {
         ctx,
         id: resource.id,
@@ -241,6 +276,7 @@ async fn render_with(
         alert: extra.alert,
         preview: extra.preview,
         preview_free: extra.preview_free,
+        initiative,
     };
     Ok(Page::new(&page).into_response())
 }
@@ -390,6 +426,7 @@ async fn parse(
                 purpose,
                 for_user,
                 override_reason,
+                initiative_id: None,
             },
             repeat,
         )),
@@ -416,10 +453,15 @@ async fn create(
             ))
         }
     };
-    let (req, repeat) = match parse(&state, &location, &form).await? {
+    // Checked before anything is judged: the user may link to the initiative.
+    let initiative = initiative_for(&state, &ctx, &form.initiative)
+        .await?
+        .map(|i| i.id);
+    let (mut req, repeat) = match parse(&state, &location, &form).await? {
         Ok(parsed) => parsed,
         Err(errors) => return refused(form, errors, Extra::default()).await,
     };
+    req.initiative_id = initiative;
     let Some((frequency, until)) = repeat else {
         return match book::book(
             &state.db,
@@ -432,7 +474,10 @@ async fn create(
         .await
         {
             Ok(booking) => Ok(see_other(
-                &format!("/bookings/{}?booked=1", booking.id),
+                &match initiative {
+                    Some(i) => format!("/initiatives/{i}?done=booked#links"),
+                    None => format!("/bookings/{}?booked=1", booking.id),
+                },
                 HeaderMap::new(),
             )),
             Err(Error::Invalid(errors)) => refused(form, errors, Extra::default()).await,

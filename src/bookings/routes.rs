@@ -82,6 +82,7 @@ impl BookingInput {
                     purpose,
                     for_user: self.user_id,
                     override_reason,
+                    initiative_id: None,
                 })
             }
             _ => Err(Error::Invalid(errors)),

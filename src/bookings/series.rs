@@ -218,6 +218,16 @@ pub async fn book_series(
             }
             Err(other) => return Err(other),
         };
+        if let Some(initiative) = req.first.initiative_id {
+            crate::initiatives::milestones::link_in(
+                &mut tx,
+                initiative,
+                "booking",
+                booking.id,
+                Some(actor.id),
+            )
+            .await?;
+        }
         occurrences.push(Occurrence {
             start,
             end,

@@ -127,7 +127,25 @@ pub async fn create(
     d: &Draft,
     publish: bool,
 ) -> Result<Event, Error> {
+    create_for(db, actor, ip, d, publish, None).await
+}
+
+/// Creates an event that carries out an initiative: linked to it
+/// (`initiatives::milestones::link_in`) in the same transaction as the event and its
+/// booking, once the organiser may link to it (`initiatives::milestones::require_keeper`:
+/// its author, team, or staff over its unit).
+pub async fn create_for(
+    db: &Db,
+    actor: &CurrentUser,
+    ip: IpAddr,
+    d: &Draft,
+    publish: bool,
+    initiative: Option<i64>,
+) -> Result<Event, Error> {
     check(db, actor, d).await?;
+    if let Some(initiative) = initiative {
+        crate::initiatives::milestones::require_keeper(db, actor, initiative).await?;
+    }
     if publish && d.end <= clock::now() {
         return Err(Error::Conflict("event_over"));
     }
@@ -145,6 +163,10 @@ pub async fn create(
             return Err(named_conflict(db, d, err).await);
         }
     };
+    if let Some(initiative) = initiative {
+        crate::initiatives::milestones::link_in(&mut tx, initiative, "event", id, Some(actor.id))
+            .await?;
+    }
     audit::record(
         &mut tx,
         Some(actor.id),
@@ -152,7 +174,8 @@ pub async fn create(
         "event",
         Some(id),
         json!({"unit": d.unit_id, "status": status.as_str(), "booking": booking,
-               "start": d.start, "end": d.end, "capacity": d.capacity}),
+               "start": d.start, "end": d.end, "capacity": d.capacity,
+               "initiative": initiative}),
         Some(ip),
     )
     .await?;

@@ -69,6 +69,8 @@ pub struct EventForm {
     pub audience_unit_ids: Vec<String>,
     /// `publish` to publish on saving a new event.
     pub action: String,
+    /// The initiative a new event carries out (from the initiative's page).
+    pub initiative: String,
 }
 
 /// `2026-12-01T18:00` in the location's zone.
@@ -131,6 +133,7 @@ impl EventForm {
             audience: one("audience"),
             audience_unit_ids: all("audience_unit_ids"),
             action: one("action"),
+            initiative: one("initiative"),
         }
     }
 
@@ -178,6 +181,7 @@ impl EventForm {
                 .map(|u| u.to_string())
                 .collect(),
             action: String::new(),
+            initiative: String::new(),
         }
     }
 
@@ -246,6 +250,25 @@ struct FormPage<'a> {
     places: Vec<Choice>,
     resources: Vec<Choice>,
     audiences: Vec<Choice>,
+    /// The initiative a new event will be linked to: (id, title).
+    initiative: Option<(i64, Shown)>,
+}
+
+/// The initiative a new event's form carries, once the organiser may link to it
+/// (`initiatives::milestones::require_keeper`).
+async fn initiative_for(
+    state: &AppState,
+    user: &crate::accounts::CurrentUser,
+    raw: &str,
+) -> Result<Option<crate::initiatives::Initiative>, Error> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let id: i64 = raw.parse().map_err(|_| Error::NotFound)?;
+    Ok(Some(
+        crate::initiatives::milestones::require_keeper(&state.db, user, id).await?,
+    ))
 }
 
 /// The zone a form's local times are read in: the center's.
@@ -298,9 +321,16 @@ async fn render_form(
             )
         })
         .collect();
+    let initiative = match event_id {
+        None => initiative_for(state, user, &form.initiative)
+            .await?
+            .map(|i| (i.id, ctx.text(&i.title))),
+        Some(_) => None,
+    };
     let page = FormPage {
         ctx,
         event_id,
+        initiative,
         units: organisable
             .iter()
             .map(|u| {
@@ -389,14 +419,29 @@ macro_rules! organiser_or_login {
     };
 }
 
-/// `GET /events/new`.
-async fn new_page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error> {
-    let user = organiser_or_login!(ctx, "/events/new");
+#[derive(Debug, Default, Deserialize)]
+struct NewQuery {
+    initiative: Option<String>,
+}
+
+/// `GET /events/new` (`?initiative=` for an event that carries out an initiative).
+async fn new_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, Error> {
+    let back = match &q.initiative {
+        Some(i) => format!("/events/new?initiative={}", i.trim()),
+        None => "/events/new".to_string(),
+    };
+    let user = organiser_or_login!(ctx, back);
     let units = organiser_units(user);
     if units.is_empty() {
         return Err(Error::Forbidden);
     }
+    let initiative = q.initiative.unwrap_or_default();
     let form = EventForm {
+        initiative,
         unit_id: units.first().map(|u| u.to_string()).unwrap_or_default(),
         category: "culture".into(),
         languages: vec!["kk".into(), "ru".into()],
@@ -422,9 +467,13 @@ async fn create(
     let user = ctx.user()?;
     let tz = zone(&state).await?;
     let form = EventForm::from_fields(&fields);
+    let initiative = initiative_for(&state, user, &form.initiative)
+        .await?
+        .map(|i| i.id);
     let result = match form.input(tz).parse() {
         Ok(draft) => {
-            manage::create(&state.db, user, ctx.ip, &draft, form.action == "publish").await
+            let publish = form.action == "publish";
+            manage::create_for(&state.db, user, ctx.ip, &draft, publish, initiative).await
         }
         Err(e) => Err(e),
     };

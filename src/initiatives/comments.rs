@@ -349,13 +349,25 @@ pub struct Edit {
     pub edited_at: DateTime<Utc>,
 }
 
+/// Who reads the earlier texts of a comment: its author and moderators (staff over the
+/// initiative's unit).
+pub fn may_read_history(user: &CurrentUser, author: Option<i64>, moderator: bool) -> bool {
+    moderator || author == Some(user.id)
+}
+
 /// The earlier texts of a comment: for its author and moderators.
 pub async fn history(db: &Db, user: &CurrentUser, cid: i64) -> Result<Vec<Edit>, Error> {
     let (id, author, _) = comment_meta(db, cid).await?;
     let (_, actors) = flow::visible(db, Some(user), id).await?;
-    if author != Some(user.id) && !actors.contains(&Actor::Staff) {
+    if !may_read_history(user, author, actors.contains(&Actor::Staff)) {
         return Err(Error::Forbidden);
     }
+    edits(db, cid).await
+}
+
+/// The earlier texts of a comment, oldest first (the caller has checked
+/// [`may_read_history`]).
+pub async fn edits(db: &Db, cid: i64) -> Result<Vec<Edit>, Error> {
     let rows: Vec<(String, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(
         "SELECT body, edited_at FROM initiative_comment_edits WHERE comment_id = $1 ORDER BY id")
         .bind(cid)

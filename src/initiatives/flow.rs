@@ -411,6 +411,12 @@ pub async fn answer_invitation(
     Ok(())
 }
 
+/// Who sets a unit's support threshold: admins over it.
+pub const THRESHOLD_ROLES: [Role; 1] = [Role::Admin];
+
+/// The largest threshold a unit may set.
+pub const MAX_THRESHOLD: i64 = 100_000;
+
 /// Admins over a unit set (or clear) its support threshold.
 pub async fn set_threshold(
     db: &Db,
@@ -421,13 +427,19 @@ pub async fn set_threshold(
     org::storage::find(db, unit_id)
         .await?
         .ok_or(Error::NotFound)?;
-    org::require(db, user, &[Role::Admin], unit_id).await?;
-    if let Some(n) = supports
-        && !(1..=100_000).contains(&n)
-    {
-        return Err(Error::Invalid(vec![
-            FieldError::new("supports", "too_large").with_limit(100_000),
-        ]));
+    org::require(db, user, &THRESHOLD_ROLES, unit_id).await?;
+    match supports {
+        Some(n) if n < 1 => {
+            return Err(Error::Invalid(vec![
+                FieldError::new("supports", "too_small").with_limit(1),
+            ]));
+        }
+        Some(n) if n > MAX_THRESHOLD => {
+            return Err(Error::Invalid(vec![
+                FieldError::new("supports", "too_large").with_limit(MAX_THRESHOLD),
+            ]));
+        }
+        _ => {}
     }
     let mut tx = db.begin().await?;
     storage::set_threshold(&mut tx, unit_id, supports, user.id).await?;

@@ -96,17 +96,33 @@ async fn create_form(
     ctx: Ctx,
     Form(f): Form<DraftFields>,
 ) -> Result<Response, Error> {
+    save(&state, &ctx, None, f).await
+}
+
+/// Parse the form → `flow::create` or `flow::edit` → the initiative's page, or the form
+/// again with what was typed and every refused field named.
+async fn save(
+    state: &AppState,
+    ctx: &Ctx,
+    id: Option<i64>,
+    f: DraftFields,
+) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
-    let result = match f.parse() {
-        Ok(draft) => flow::create(&state.db, &user, &draft).await,
-        Err(e) => Err(e),
+    let outcome = match (f.parse(), id) {
+        (Ok(draft), None) => flow::create(&state.db, &user, &draft).await,
+        (Ok(draft), Some(id)) => flow::edit(&state.db, &user, id, &draft).await,
+        (Err(e), _) => Err(e),
     };
-    match result {
+    match outcome {
         Ok(ini) => Ok(see_other(
-            &format!("/initiatives/{}?done=created", ini.id),
+            &format!(
+                "/initiatives/{}?done={}",
+                ini.id,
+                if id.is_some() { "saved" } else { "created" }
+            ),
             HeaderMap::new(),
         )),
-        Err(Error::Invalid(errors)) => render(&state, &ctx, None, f, errors).await,
+        Err(Error::Invalid(errors)) => render(state, ctx, id, f, errors).await,
         Err(e) => Err(e),
     }
 }
@@ -138,17 +154,5 @@ async fn edit_form(
     Path(id): Path<i64>,
     Form(f): Form<DraftFields>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
-    let result = match f.parse() {
-        Ok(draft) => flow::edit(&state.db, &user, id, &draft).await,
-        Err(e) => Err(e),
-    };
-    match result {
-        Ok(_) => Ok(see_other(
-            &format!("/initiatives/{id}?done=saved"),
-            HeaderMap::new(),
-        )),
-        Err(Error::Invalid(errors)) => render(&state, &ctx, Some(id), f, errors).await,
-        Err(e) => Err(e),
-    }
+    save(&state, &ctx, Some(id), f).await
 }

@@ -349,26 +349,201 @@ impl MeetingInput {
     }
 }
 
+/// Whether the user keeps meeting records anywhere (holds a staff role at some unit): the
+/// pages offer the form to them; every save still checks the meeting's unit.
+pub fn may_record(user: &CurrentUser) -> bool {
+    STAFF_ROLES
+        .iter()
+        .any(|r| user.units_with(*r).next().is_some())
+}
+
+/// THE rule for keeping a meeting's record: coordinators and admins over its unit.
+pub async fn keeps(db: &Db, user: &CurrentUser, unit_id: i64) -> Result<bool, Error> {
+    org::holds_over(db, user, &STAFF_ROLES, unit_id).await
+}
+
+/// [`keeps`], or 403.
+pub async fn require_keeper(db: &Db, user: &CurrentUser, unit_id: i64) -> Result<(), Error> {
+    if keeps(db, user, unit_id).await? {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
 /// Records a meeting (coordinators and admins over its unit).
 pub async fn create(db: &Db, user: &CurrentUser, m: &NewMeeting) -> Result<i64, Error> {
+    save(db, user, None, m, &[]).await
+}
+
+/// Records a new meeting (`id` `None`) or rewrites an existing one, with its participants
+/// and the decisions on the initiatives raised, in one transaction: the rule
+/// ([`require_keeper`]) holds over the meeting's unit before and after the change.
+/// A decision on an initiative already recorded keeps its row (and its `done_at`).
+pub async fn save(
+    db: &Db,
+    user: &CurrentUser,
+    id: Option<i64>,
+    m: &NewMeeting,
+    items: &[NewItem],
+) -> Result<i64, Error> {
     org::storage::find(db, m.unit_id)
         .await?
         .ok_or_else(|| Error::invalid("unit_id", "unknown"))?;
-    org::require(db, user, &STAFF_ROLES, m.unit_id).await?;
+    let before = match id {
+        Some(id) => {
+            let d = detail(db, id).await?.ok_or(Error::NotFound)?;
+            require_keeper(db, user, d.meeting.unit_id).await?;
+            Some(d)
+        }
+        None => None,
+    };
+    require_keeper(db, user, m.unit_id).await?;
+    let mut items: Vec<NewItem> = items.to_vec();
+    for (i, item) in items.iter().enumerate() {
+        if items[..i]
+            .iter()
+            .any(|o| o.initiative_id == item.initiative_id)
+        {
+            return Err(Error::Conflict("meeting_item_exists"));
+        }
+    }
+    for item in &mut items {
+        super::storage::find(db, item.initiative_id)
+            .await?
+            .filter(|i| i.status.is_public())
+            .ok_or_else(|| Error::invalid("initiative_id", "unknown"))?;
+        if let Some(uid) = item.responsible_user_id {
+            let person = crate::accounts::storage::find(db, uid)
+                .await?
+                .filter(|u| u.deleted_at.is_none())
+                .ok_or_else(|| Error::invalid("responsible_user_id", "unknown"))?;
+            item.responsible_name.get_or_insert(person.display_name);
+        }
+    }
     let mut tx = db.begin().await?;
-    let id = insert(&mut tx, m, Some(user.id)).await?;
+    let id = match id {
+        None => insert(&mut tx, m, Some(user.id)).await?,
+        Some(id) => {
+            update(&mut tx, id, m).await?;
+            id
+        }
+    };
+    let kept: Vec<i64> = before
+        .as_ref()
+        .map(|d| d.items.iter().map(|i| i.initiative_id).collect())
+        .unwrap_or_default();
+    for old in &kept {
+        if !items.iter().any(|i| i.initiative_id == *old) {
+            on_tx!(&mut tx, conn => sqlx::query(
+                "DELETE FROM meeting_items WHERE meeting_id = $1 AND initiative_id = $2")
+                .bind(id)
+                .bind(*old)
+                .execute(conn)
+                .await
+                .map(|r| r.rows_affected()))?;
+        }
+    }
+    for item in &items {
+        if kept.contains(&item.initiative_id) {
+            update_item(&mut tx, id, item).await?;
+        } else {
+            insert_item(&mut tx, id, item).await?;
+        }
+    }
+    let summary = |kind: &str, held_on: NaiveDate, items: Vec<i64>, people: usize| json!({"kind": kind, "held_on": held_on, "initiatives": items, "participants": people});
+    let new = summary(
+        m.kind.as_str(),
+        m.held_on,
+        items.iter().map(|i| i.initiative_id).collect(),
+        m.participants.len(),
+    );
+    let (action, detail) = match &before {
+        None => ("meeting.create", json!({ "new": new })),
+        Some(d) => (
+            "meeting.edit",
+            json!({"old": summary(d.meeting.kind.as_str(), d.meeting.held_on, kept.clone(), d.participants.len()),
+                   "new": new}),
+        ),
+    };
     audit::record(
         &mut tx,
         Some(user.id),
-        "meeting.create",
+        action,
         "meeting",
         Some(id),
-        json!({"new": {"kind": m.kind.as_str(), "held_on": m.held_on}}),
+        detail,
         None,
     )
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+async fn update(tx: &mut Tx, id: i64, m: &NewMeeting) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE meetings SET unit_id = $2, kind = $3, title_kk = $4, title_ru = $5, held_on = $6,
+             place = $7, notes_kk = $8, notes_ru = $9 WHERE id = $1")
+        .bind(id)
+        .bind(m.unit_id)
+        .bind(m.kind.as_str())
+        .bind(&m.title.kk)
+        .bind(&m.title.ru)
+        .bind(m.held_on)
+        .bind(&m.place)
+        .bind(&m.notes.kk)
+        .bind(&m.notes.ru)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    on_tx!(tx, conn => sqlx::query("DELETE FROM meeting_participants WHERE meeting_id = $1")
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    insert_participants(tx, id, &m.participants).await
+}
+
+async fn update_item(tx: &mut Tx, meeting_id: i64, item: &NewItem) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "UPDATE meeting_items SET decision_kk = $3, decision_ru = $4, responsible_name = $5,
+             responsible_user_id = $6, deadline = $7
+         WHERE meeting_id = $1 AND initiative_id = $2")
+        .bind(meeting_id)
+        .bind(item.initiative_id)
+        .bind(&item.decision.kk)
+        .bind(&item.decision.ru)
+        .bind(&item.responsible_name)
+        .bind(item.responsible_user_id)
+        .bind(item.deadline)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Candidates for linked participants and responsible members on the meeting form: the
+/// current members of `units` (those the user keeps meetings for) (ethnocultural associations
+/// left out: that membership is shown to no one else), and the staff granted there.
+pub async fn candidates(db: &Db, units: &[i64]) -> Result<Vec<(i64, String)>, Error> {
+    let rows: Vec<(i64, String, i64)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT u.id, u.display_name, m.unit_id FROM users u
+             JOIN memberships m ON m.user_id = u.id AND m.ended_on IS NULL AND m.status = 'active'
+             JOIN org_units o ON o.id = m.unit_id AND o.kind <> 'ethnocultural_association'
+         WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL AND u.display_name <> ''
+         UNION
+         SELECT u.id, u.display_name, g.unit_id FROM users u
+             JOIN role_grants g ON g.user_id = u.id
+         WHERE u.deleted_at IS NULL AND u.disabled_at IS NULL AND u.display_name <> ''")
+        .fetch_all(pool)
+        .await)?;
+    let mut out: Vec<(i64, String)> = Vec::new();
+    for (id, name, unit) in rows {
+        if units.contains(&unit) && !out.iter().any(|(o, _)| *o == id) {
+            out.push((id, name));
+        }
+    }
+    Ok(out)
 }
 
 pub async fn insert(tx: &mut Tx, m: &NewMeeting, by: Option<i64>) -> Result<i64, Error> {
@@ -387,7 +562,16 @@ pub async fn insert(tx: &mut Tx, m: &NewMeeting, by: Option<i64>) -> Result<i64,
         .bind(clock::now())
         .fetch_one(conn)
         .await)?;
-    for p in &m.participants {
+    insert_participants(tx, id, &m.participants).await?;
+    Ok(id)
+}
+
+async fn insert_participants(
+    tx: &mut Tx,
+    id: i64,
+    participants: &[Participant],
+) -> Result<(), Error> {
+    for p in participants {
         on_tx!(tx, conn => sqlx::query(
             "INSERT INTO meeting_participants (meeting_id, name, position, user_id) VALUES ($1, $2, $3, $4)")
             .bind(id)
@@ -399,10 +583,11 @@ pub async fn insert(tx: &mut Tx, m: &NewMeeting, by: Option<i64>) -> Result<i64,
             .map(|r| r.rows_affected()))
         .on_constraint("foreign_key", || Error::invalid("participants", "unknown"))?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// A decision, parsed.
+#[derive(Clone, Debug)]
 pub struct NewItem {
     pub initiative_id: i64,
     pub decision: Text,
@@ -481,7 +666,7 @@ pub async fn add_item(
     item: &NewItem,
 ) -> Result<i64, Error> {
     let meeting = detail(db, meeting_id).await?.ok_or(Error::NotFound)?;
-    org::require(db, user, &STAFF_ROLES, meeting.meeting.unit_id).await?;
+    require_keeper(db, user, meeting.meeting.unit_id).await?;
     let ini = super::storage::find(db, item.initiative_id)
         .await?
         .filter(|i| i.status.is_public())

@@ -5,7 +5,9 @@
 //! (milestones, progress, links to bookings and events, the final report), `comments.rs`
 //! (comments, reports, moderation, edit history), `attachments.rs` (images and PDFs kept by
 //! Ortaq), `meetings.rs` (sessions and meetings with leadership), `notify.rs` (in-app
-//! notices), `search.rs` (the search entry, written by `storage`), and the pages (`pages.rs`, `forms.rs`, `meeting_pages.rs`).
+//! notices), `search.rs` (the search entry, written by `storage`), and the pages (`pages.rs`,
+//! `forms.rs`, `meeting_pages.rs` — the records and their staff form —, `settings_pages.rs`
+//! — the units' support thresholds).
 
 pub mod attachments;
 pub mod comments;
@@ -20,6 +22,7 @@ pub mod notify;
 pub mod pages;
 pub mod routes;
 pub mod search;
+pub mod settings_pages;
 pub mod storage;
 
 pub use model::{Category, Initiative, Status};
@@ -38,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .merge(forms::router())
         .merge(pages::router())
         .merge(meeting_pages::router())
+        .merge(settings_pages::router())
 }
 
 /// Today in the center's zone (deadlines are local dates).

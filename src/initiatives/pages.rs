@@ -44,6 +44,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/initiatives/{id}/report", post(report_form))
         .route("/initiatives/{id}/links", post(link_form))
+        .route("/initiatives/{id}/book", get(book_for))
         .route("/initiatives/{id}/comments", post(comment_form))
         .route(
             "/initiatives/comments/{cid}/report",
@@ -267,6 +268,14 @@ struct ShowPage<'a> {
     milestones: Vec<Milestone>,
     raised: Vec<(Meeting, Item)>,
     bookings: Vec<(i64, String)>,
+    /// The events and bookings linked to it, as shown.
+    linked: Vec<Linked>,
+    /// Resources the reader may book for the initiative: (id, name).
+    resources: Vec<(i64, String)>,
+    /// The reader organises events (and may link one to this initiative).
+    can_create_event: bool,
+    /// Earlier texts of edited comments the reader may read (`comments::may_read_history`).
+    histories: Vec<(i64, Vec<comments::Edit>)>,
     answer_text: Option<Shown>,
     typed: Typed,
     answer_errors: FormErrors,
@@ -292,6 +301,83 @@ impl ShowPage<'_> {
     fn replying(&self, id: &i64) -> bool {
         self.typed.comment_parent == Some(*id)
     }
+
+    /// The earlier texts of a comment, when the reader may read them.
+    fn history(&self, id: &i64) -> Option<&Vec<comments::Edit>> {
+        self.histories
+            .iter()
+            .find(|(c, _)| c == id)
+            .map(|(_, edits)| edits)
+    }
+
+    /// A name typed into a record, or "deleted member" once its account is gone.
+    fn person(&self, name: &str) -> String {
+        if name.is_empty() {
+            self.ctx.t("initiative-deleted-member")
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// An event or a booking that carries the initiative out, as the page shows it.
+pub struct Linked {
+    pub kind: &'static str,
+    pub href: Option<String>,
+    pub title: Option<Shown>,
+    pub when: String,
+    pub status: String,
+}
+
+/// The linked events and bookings with their titles and times (an event still a draft only
+/// for those who keep the initiative).
+async fn linked(
+    state: &AppState,
+    ctx: &Ctx,
+    links: &[milestones::Link],
+    keeper: bool,
+) -> Result<Vec<Linked>, Error> {
+    let mut out = Vec::new();
+    for l in links {
+        match l.kind.as_str() {
+            "event" => {
+                let Some(e) = crate::events::storage::find(&state.db, l.target_id).await? else {
+                    continue;
+                };
+                if e.status == crate::events::model::Status::Draft && !keeper {
+                    continue;
+                }
+                out.push(Linked {
+                    kind: "event",
+                    href: Some(format!("/events/{}", e.id)),
+                    title: Some(ctx.text(&e.title)),
+                    when: format::datetime(e.start, format::AKTOBE, ctx.locale),
+                    status: ctx.t(format!("event-status-{}", e.status.as_str())),
+                });
+            }
+            _ => {
+                let Some(b) = crate::bookings::storage::find(&state.db, l.target_id).await? else {
+                    continue;
+                };
+                let resource = crate::spaces::storage::resource(&state.db, b.resource_id).await?;
+                out.push(Linked {
+                    kind: "booking",
+                    href: None,
+                    title: resource.map(|r| ctx.text(&r.name)),
+                    when: format!(
+                        "{}, {}",
+                        crate::bookings::view::day(ctx, format::AKTOBE, b.start),
+                        crate::bookings::view::times(ctx, format::AKTOBE, b.start, b.end)
+                    ),
+                    status: ctx.t(format!(
+                        "booking-status-{}",
+                        b.status.as_str().replace('_', "-")
+                    )),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn markdown(ctx: &Ctx, text: &Text) -> Option<(String, &'static str, bool)> {
@@ -394,6 +480,30 @@ pub async fn render_show(
         }
         _ => vec![],
     };
+    let linked = linked(state, ctx, &d.links, is_keeper).await?;
+    let (resources, can_create_event) = match user {
+        Some(u) if is_keeper => (
+            crate::spaces::storage::resources(&state.db, None)
+                .await?
+                .into_iter()
+                .filter(|r| r.active && r.kind != "equipment")
+                .map(|r| (r.id, ctx.text(&r.name).text))
+                .collect(),
+            !crate::events::organiser_units(u).is_empty(),
+        ),
+        _ => (vec![], false),
+    };
+    let mut histories = Vec::new();
+    if let Some(u) = user {
+        for c in comments
+            .iter()
+            .chain(comments.iter().flat_map(|c| &c.replies))
+        {
+            if c.edited_at.is_some() && comments::may_read_history(u, c.author_id, is_staff) {
+                histories.push((c.id, comments::edits(&state.db, c.id).await?));
+            }
+        }
+    }
     let title = ctx.text(&ini.title);
     let summary = ctx.text(&ini.summary);
     let description = markdown(ctx, &ini.description);
@@ -441,6 +551,10 @@ pub async fn render_show(
         milestones,
         raised,
         bookings,
+        linked,
+        resources,
+        can_create_event,
+        histories,
         answer_text,
         typed,
         notice,
@@ -463,6 +577,7 @@ async fn show_page(
         q.done.as_deref().map(|what| match what {
             "support" => ctx.t("initiative-supported"),
             "withdraw" => ctx.t("initiative-support-withdrawn"),
+            "booked" => ctx.t("initiative-booked-linked"),
             _ => ctx.t("initiative-saved"),
         })
     };
@@ -481,11 +596,39 @@ async fn show_page(
     render_show(&state, &ctx, id, Typed::default(), notice, file_error).await
 }
 
-fn back(id: i64, done: &str, anchor: &str) -> Response {
-    see_other(
-        &format!("/initiatives/{id}?done={done}#{anchor}"),
-        HeaderMap::new(),
-    )
+fn back(id: i64, done: &str, anchor: &str) -> String {
+    format!("/initiatives/{id}?done={done}#{anchor}")
+}
+
+/// The initiative page a refused form comes back to: the initiative's own, or that of the
+/// comment the form was about.
+enum On {
+    Initiative(i64),
+    Comment(i64),
+}
+
+/// The one ending of every form on the initiative page: the flow's outcome either leads on
+/// (303 to `to(value)`) or the page comes back with what was typed (`typed`) — field
+/// refusals where `put` says, a conflict as the page's alert; anything else is the error
+/// page.
+async fn settle<T>(
+    state: &AppState,
+    ctx: &Ctx,
+    on: On,
+    outcome: Result<T, Error>,
+    to: impl FnOnce(T) -> String,
+    typed: Typed,
+    put: impl FnOnce(&mut Typed, Vec<FieldError>),
+) -> Result<Response, Error> {
+    let err = match outcome {
+        Ok(value) => return Ok(see_other(&to(value), HeaderMap::new())),
+        Err(err) => err,
+    };
+    let id = match on {
+        On::Initiative(id) => id,
+        On::Comment(cid) => comment_owner(state, cid).await?.0,
+    };
+    refused(state, ctx, id, err, typed, put).await
 }
 
 /// A refusal without a field, as the page's alert; field refusals go to `put`.
@@ -507,6 +650,13 @@ async fn refused(
     render_show(state, ctx, id, typed, None, None).await
 }
 
+/// The log-in page, coming back to the initiative.
+fn to_login(id: i64) -> Response {
+    see_other(&format!("/login?next=/initiatives/{id}"), HeaderMap::new())
+}
+
+fn nothing(_: &mut Typed, _: Vec<FieldError>) {}
+
 #[derive(Debug, Default, Deserialize)]
 struct StepForm {
     to: Option<String>,
@@ -519,15 +669,20 @@ async fn support_form(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     let Some(user) = ctx.user.clone() else {
-        return Ok(see_other(
-            &format!("/login?next=/initiatives/{id}"),
-            HeaderMap::new(),
-        ));
+        return Ok(to_login(id));
     };
-    match flow::support(&state.db, &user, id).await {
-        Ok(_) => Ok(back(id, "support", "support")),
-        Err(e) => refused(&state, &ctx, id, e, Typed::default(), |_, _| {}).await,
-    }
+    let outcome = flow::support(&state.db, &user, id).await;
+    let to = |_| back(id, "support", "support");
+    settle(
+        &state,
+        &ctx,
+        On::Initiative(id),
+        outcome,
+        to,
+        Typed::default(),
+        nothing,
+    )
+    .await
 }
 
 async fn withdraw_form(
@@ -535,11 +690,18 @@ async fn withdraw_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
-    match flow::withdraw_support(&state.db, &user, id).await {
-        Ok(_) => Ok(back(id, "withdraw", "support")),
-        Err(e) => refused(&state, &ctx, id, e, Typed::default(), |_, _| {}).await,
-    }
+    let outcome = flow::withdraw_support(&state.db, ctx.user()?, id).await;
+    let to = |_| back(id, "withdraw", "support");
+    settle(
+        &state,
+        &ctx,
+        On::Initiative(id),
+        outcome,
+        to,
+        Typed::default(),
+        nothing,
+    )
+    .await
 }
 
 async fn transition_form(
@@ -554,24 +716,27 @@ async fn transition_form(
         .as_deref()
         .and_then(Status::parse)
         .ok_or_else(|| Error::invalid("to", "invalid_choice"))?;
-    let comment = model::parse_note("comment", form.comment.as_deref(), model::MAX_NOTE);
-    let result = match comment {
-        Ok(comment) => flow::transition(&state.db, &user, id, to, comment)
-            .await
-            .map(|_| ()),
+    let outcome = match model::parse_note("comment", form.comment.as_deref(), model::MAX_NOTE) {
+        Ok(comment) => flow::transition(&state.db, &user, id, to, comment).await,
         Err(e) => Err(Error::Invalid(vec![e])),
     };
-    match result {
-        Ok(()) => Ok(back(id, "step", "timeline")),
-        Err(e) => {
-            refused(&state, &ctx, id, e, Typed::default(), |t, fields| {
-                t.alert = fields
-                    .first()
-                    .map(|f| crate::api::problem::field_message(ctx.locale, f));
-            })
-            .await
-        }
-    }
+    let locale = ctx.locale;
+    let put = |t: &mut Typed, fields: Vec<FieldError>| {
+        t.alert = fields
+            .first()
+            .map(|f| crate::api::problem::field_message(locale, f));
+    };
+    let to = |_| back(id, "step", "timeline");
+    settle(
+        &state,
+        &ctx,
+        On::Initiative(id),
+        outcome,
+        to,
+        Typed::default(),
+        put,
+    )
+    .await
 }
 
 async fn answer_form(
@@ -581,20 +746,17 @@ async fn answer_form(
     Form(form): Form<AnswerFields>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
-    let result = match form.parse() {
-        Ok(req) => flow::answer(&state.db, &user, id, &req).await.map(|_| ()),
+    let outcome = match form.parse() {
+        Ok(req) => flow::answer(&state.db, &user, id, &req).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => Ok(back(id, "answer", "answer")),
-        Err(e) => {
-            let typed = Typed {
-                answer: form,
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.answer_errors = f).await
-        }
-    }
+    let typed = Typed {
+        answer: form,
+        ..Typed::default()
+    };
+    let to = |_| back(id, "answer", "answer");
+    let put = |t: &mut Typed, f| t.answer_errors = f;
+    settle(&state, &ctx, On::Initiative(id), outcome, to, typed, put).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -608,18 +770,15 @@ async fn invite_form(
     Path(id): Path<i64>,
     Form(form): Form<InviteForm>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
     let email = form.email.unwrap_or_default();
-    match flow::invite(&state.db, &user, id, &email).await {
-        Ok(_) => Ok(back(id, "invite", "team")),
-        Err(e) => {
-            let typed = Typed {
-                invite_email: email,
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.invite_errors = f).await
-        }
-    }
+    let outcome = flow::invite(&state.db, ctx.user()?, id, &email).await;
+    let typed = Typed {
+        invite_email: email,
+        ..Typed::default()
+    };
+    let to = |_| back(id, "invite", "team");
+    let put = |t: &mut Typed, f| t.invite_errors = f;
+    settle(&state, &ctx, On::Initiative(id), outcome, to, typed, put).await
 }
 
 async fn accept_form(
@@ -628,7 +787,7 @@ async fn accept_form(
     Path(id): Path<i64>,
 ) -> Result<Response, Error> {
     flow::answer_invitation(&state.db, ctx.user()?, id, true).await?;
-    Ok(back(id, "team", "team"))
+    Ok(see_other(&back(id, "team", "team"), HeaderMap::new()))
 }
 
 async fn decline_form(
@@ -653,26 +812,22 @@ async fn milestone_form(
     Path(id): Path<i64>,
     Form(form): Form<MilestoneFields>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
-    let result = milestones::add(
+    let outcome = milestones::add(
         &state.db,
-        &user,
+        ctx.user()?,
         id,
         form.title_kk.as_deref(),
         form.title_ru.as_deref(),
         form.due_on.as_deref(),
     )
     .await;
-    match result {
-        Ok(_) => Ok(back(id, "milestone", "milestones")),
-        Err(e) => {
-            let typed = Typed {
-                milestone: form,
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.milestone_errors = f).await
-        }
-    }
+    let typed = Typed {
+        milestone: form,
+        ..Typed::default()
+    };
+    let to = |_| back(id, "milestone", "milestones");
+    let put = |t: &mut Typed, f| t.milestone_errors = f;
+    settle(&state, &ctx, On::Initiative(id), outcome, to, typed, put).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -688,7 +843,10 @@ async fn milestone_done_form(
 ) -> Result<Response, Error> {
     let done = form.done.as_deref() != Some("false");
     milestones::set_done(&state.db, ctx.user()?, id, mid, done).await?;
-    Ok(back(id, "milestone", "milestones"))
+    Ok(see_other(
+        &back(id, "milestone", "milestones"),
+        HeaderMap::new(),
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -703,25 +861,21 @@ async fn report_form(
     Path(id): Path<i64>,
     Form(form): Form<ReportFields>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
-    match milestones::save_report(
+    let outcome = milestones::save_report(
         &state.db,
-        &user,
+        ctx.user()?,
         id,
         form.report_kk.as_deref(),
         form.report_ru.as_deref(),
     )
-    .await
-    {
-        Ok(()) => Ok(back(id, "report", "report")),
-        Err(e) => {
-            let typed = Typed {
-                report: form,
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.report_errors = f).await
-        }
-    }
+    .await;
+    let typed = Typed {
+        report: form,
+        ..Typed::default()
+    };
+    let to = |_| back(id, "report", "report");
+    let put = |t: &mut Typed, f| t.report_errors = f;
+    settle(&state, &ctx, On::Initiative(id), outcome, to, typed, put).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -739,7 +893,24 @@ async fn link_form(
         .booking_id
         .ok_or_else(|| Error::invalid("booking_id", "required"))?;
     milestones::link_booking(&state.db, ctx.user()?, id, booking).await?;
-    Ok(back(id, "link", "links"))
+    Ok(see_other(&back(id, "link", "links"), HeaderMap::new()))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct BookFor {
+    resource: Option<i64>,
+}
+
+/// `GET /initiatives/{id}/book?resource=`: the resource's booking form, carrying the
+/// initiative the booking will be linked to.
+async fn book_for(Path(id): Path<i64>, Query(q): Query<BookFor>) -> Result<Response, Error> {
+    let resource = q
+        .resource
+        .ok_or_else(|| Error::invalid("resource_id", "required"))?;
+    Ok(see_other(
+        &format!("/resources/{resource}?initiative={id}"),
+        HeaderMap::new(),
+    ))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -755,25 +926,17 @@ async fn comment_form(
     Form(form): Form<CommentForm>,
 ) -> Result<Response, Error> {
     let Some(user) = ctx.user.clone() else {
-        return Ok(see_other(
-            &format!("/login?next=/initiatives/{id}"),
-            HeaderMap::new(),
-        ));
+        return Ok(to_login(id));
     };
-    match comments::add(&state.db, &user, id, form.parent_id, form.body.as_deref()).await {
-        Ok(cid) => Ok(see_other(
-            &format!("/initiatives/{id}#comment-{cid}"),
-            HeaderMap::new(),
-        )),
-        Err(e) => {
-            let typed = Typed {
-                comment: form.body.unwrap_or_default(),
-                comment_parent: form.parent_id,
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.comment_errors = f).await
-        }
-    }
+    let outcome = comments::add(&state.db, &user, id, form.parent_id, form.body.as_deref()).await;
+    let typed = Typed {
+        comment: form.body.unwrap_or_default(),
+        comment_parent: form.parent_id,
+        ..Typed::default()
+    };
+    let to = |cid| format!("/initiatives/{id}#comment-{cid}");
+    let put = |t: &mut Typed, f| t.comment_errors = f;
+    settle(&state, &ctx, On::Initiative(id), outcome, to, typed, put).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -820,21 +983,21 @@ async fn comment_moderate_form(
     Path(cid): Path<i64>,
     Form(form): Form<ModerateForm>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
     let hide = form.action.as_deref() == Some("hide");
-    match comments::moderate(&state.db, &user, cid, hide, form.reason.as_deref()).await {
-        Ok(id) => Ok(see_other(
-            &format!("/initiatives/{id}?done=moderated#comment-{cid}"),
-            HeaderMap::new(),
-        )),
-        Err(e) => {
-            let (id, _, _) = comment_owner(&state, cid).await?;
-            refused(&state, &ctx, id, e, Typed::default(), |t, f| {
-                t.moderation_errors = f
-            })
-            .await
-        }
-    }
+    let outcome =
+        comments::moderate(&state.db, ctx.user()?, cid, hide, form.reason.as_deref()).await;
+    let to = |id| format!("/initiatives/{id}?done=moderated#comment-{cid}");
+    let put = |t: &mut Typed, f| t.moderation_errors = f;
+    settle(
+        &state,
+        &ctx,
+        On::Comment(cid),
+        outcome,
+        to,
+        Typed::default(),
+        put,
+    )
+    .await
 }
 
 async fn comment_edit_form(
@@ -843,19 +1006,12 @@ async fn comment_edit_form(
     Path(cid): Path<i64>,
     Form(form): Form<CommentForm>,
 ) -> Result<Response, Error> {
-    let user = ctx.user()?.clone();
-    match comments::edit(&state.db, &user, cid, form.body.as_deref()).await {
-        Ok(id) => Ok(see_other(
-            &format!("/initiatives/{id}#comment-{cid}"),
-            HeaderMap::new(),
-        )),
-        Err(e) => {
-            let (id, _, _) = comment_owner(&state, cid).await?;
-            let typed = Typed {
-                comment: form.body.unwrap_or_default(),
-                ..Typed::default()
-            };
-            refused(&state, &ctx, id, e, typed, |t, f| t.comment_errors = f).await
-        }
-    }
+    let outcome = comments::edit(&state.db, ctx.user()?, cid, form.body.as_deref()).await;
+    let typed = Typed {
+        comment: form.body.unwrap_or_default(),
+        ..Typed::default()
+    };
+    let to = |id| format!("/initiatives/{id}#comment-{cid}");
+    let put = |t: &mut Typed, f| t.comment_errors = f;
+    settle(&state, &ctx, On::Comment(cid), outcome, to, typed, put).await
 }

@@ -167,7 +167,8 @@ fn zip_files(files: &[(&str, &[u8])]) -> Result<Vec<u8>, Error> {
 }
 
 /// Erases a person: profile, tags, memberships, requests, sessions, tokens and devices go;
-/// their coming bookings are cancelled and every booking's purpose is erased;
+/// their coming bookings are cancelled and every booking's purpose is erased; their name
+/// typed into meeting records and official answers (where linked to the account) is blanked;
 /// the account row stays, without email, name or password, for what they contributed in
 /// public; consent records keep their kind, version and time but lose their addresses.
 pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
@@ -185,6 +186,16 @@ pub async fn delete_account(tx: &mut Tx, user_id: i64) -> Result<(), Error> {
         "DELETE FROM role_grants WHERE user_id = $1",
         "DELETE FROM calendar_feeds WHERE user_id = $1",
         "DELETE FROM notifications WHERE user_id = $1",
+    ] {
+        on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).execute(&mut *conn).await.map(|r| r.rows_affected()))?;
+    }
+    // Records of meetings with leadership and official answers name people as typed text
+    // beside the account: where that text is this account's, it goes (the row stays, shown
+    // as a deleted member, so the decision and its deadline remain on the record).
+    for sql in [
+        "UPDATE meeting_participants SET name = '', position = NULL WHERE user_id = $1",
+        "UPDATE meeting_items SET responsible_name = '' WHERE responsible_user_id = $1",
+        "UPDATE initiative_answers SET responsible_name = '' WHERE responsible_user_id = $1",
     ] {
         on_tx!(tx, conn => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(user_id).execute(&mut *conn).await.map(|r| r.rows_affected()))?;
     }

@@ -43,6 +43,7 @@ async fn job(
         purpose: None,
         for_user: None,
         override_reason: None,
+        initiative_id: None,
     };
     Job {
         setting: book::setting(db, spaces, who, &req).await.unwrap(),
@@ -52,6 +53,7 @@ async fn job(
         start,
         end,
         purpose: None,
+        initiative_id: None,
     }
 }
 
@@ -306,6 +308,7 @@ async fn spaces_changed_by_another_instance_are_seen_at_once() {
         purpose: None,
         for_user: None,
         override_reason: None,
+        initiative_id: None,
     };
     let writer = Writer::start(&app.db);
     let answer = book::book(&app.db, &ours, &writer, &a, [127, 0, 0, 1].into(), &req).await;

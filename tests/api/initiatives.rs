@@ -143,6 +143,18 @@ pub async fn create(app: &TestApp, w: &World) -> i64 {
     body["id"].as_i64().unwrap()
 }
 
+/// The shared set-up: a server, the world around it, and the author's initiative (moved
+/// to `status` when given; a draft otherwise).
+pub async fn fixture(status: Option<&str>) -> (TestApp, World, i64) {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let id = create(&app, &w).await;
+    if let Some(status) = status {
+        set_status(&app, id, status).await;
+    }
+    (app, w, id)
+}
+
 async fn set_status(app: &TestApp, id: i64, status: &str) {
     app.execute(&format!(
         "UPDATE initiatives SET status = '{status}' WHERE id = {id}"
@@ -191,9 +203,7 @@ fn decline_body() -> Value {
 
 #[tokio::test]
 async fn every_step_is_allowed_or_refused_by_role_as_the_table_says() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
+    let (app, w, id) = fixture(None).await;
     join_team(&app, &w, id).await;
 
     // The expected lifecycle, written out independently of the model's table.
@@ -323,9 +333,7 @@ async fn every_step_is_allowed_or_refused_by_role_as_the_table_says() {
 
 #[tokio::test]
 async fn submitting_makes_a_draft_public_and_the_answer_needs_its_parts() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
+    let (app, w, id) = fixture(None).await;
     // A draft is the author's: invisible to others and absent from the public list.
     let r = app
         .client
@@ -446,10 +454,7 @@ async fn submitting_makes_a_draft_public_and_the_answer_needs_its_parts() {
 
 #[tokio::test]
 async fn concurrent_supports_count_exactly_and_a_repeat_changes_nothing() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "under_review").await;
+    let (app, w, id) = fixture(Some("under_review")).await;
     let n = 24;
     let mut people = Vec::new();
     for i in 0..n {
@@ -667,10 +672,7 @@ async fn the_threshold_moves_a_submitted_initiative_to_review_exactly_once() {
 
 #[tokio::test]
 async fn three_reports_hide_a_comment_until_a_moderator_decides() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "submitted").await;
+    let (app, w, id) = fixture(Some("submitted")).await;
     let r = call(
         &app,
         &w.member,
@@ -876,10 +878,7 @@ async fn upload(
 
 #[tokio::test]
 async fn attachments_are_checked_by_content_and_size_and_served_safely() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "submitted").await;
+    let (app, w, id) = fixture(Some("submitted")).await;
 
     let r = upload(
         &app,
@@ -969,10 +968,7 @@ async fn markdown_with_script_is_inert_in_the_api_and_on_the_page() {
 
 #[tokio::test]
 async fn meetings_record_decisions_and_overdue_answers_are_flagged() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "under_review").await;
+    let (app, w, id) = fixture(Some("under_review")).await;
     let mut accept = accept_body();
     accept["deadline"] = json!("2020-01-10");
     let r = call(
@@ -1047,10 +1043,7 @@ async fn meetings_record_decisions_and_overdue_answers_are_flagged() {
 
 #[tokio::test]
 async fn milestones_give_progress_and_bookings_stay_linked() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "in_progress").await;
+    let (app, w, id) = fixture(Some("in_progress")).await;
     for title in ["Зал", "Афиша", "Кеш"] {
         let r = call(
             &app,
@@ -1175,10 +1168,7 @@ async fn the_api_is_in_the_openapi_document() {
 
 #[tokio::test]
 async fn a_member_supports_from_the_page_without_javascript() {
-    let app = TestApp::spawn().await;
-    let w = world(&app).await;
-    let id = create(&app, &w).await;
-    set_status(&app, id, "submitted").await;
+    let (app, _, id) = fixture(Some("submitted")).await;
     let list = app
         .get_html("/initiatives?lang=ru&status=submitted&sort=supports")
         .await;
@@ -1347,4 +1337,585 @@ async fn the_demo_has_initiatives_in_every_state_and_the_coworking_center_raised
         !overdue.as_array().unwrap().is_empty(),
         "the demo shows a late answer"
     );
+}
+
+/// A page's form sent as a browser would (urlencoded), by `who` (a bearer token needs no
+/// CSRF field); redirects are not followed.
+async fn send_form(
+    app: &TestApp,
+    who: &Person,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .bearer_auth(&who.token)
+        .form(fields)
+        .send()
+        .await
+        .expect("POST")
+}
+
+async fn page_as(app: &TestApp, who: &Person, path: &str) -> (StatusCode, String) {
+    let r = call(app, who, "GET", path, None).await;
+    (r.status(), r.text().await.unwrap())
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .expect("a redirect")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// Makes `who` a current member of `unit` (so staff over it may link them in records).
+async fn join(app: &TestApp, who: &Person, unit: i64) {
+    ortaq::on_db!(&app.db, pool => sqlx::query(
+        "INSERT INTO memberships (user_id, unit_id, position, status, started_on, created_at)
+         VALUES ($1, $2, 'member', 'active', $3, $4)")
+        .bind(who.id)
+        .bind(unit)
+        .bind(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())
+        .bind(ortaq::clock::now())
+        .execute(pool)
+        .await
+        .map(|r| r.rows_affected()))
+    .unwrap();
+}
+
+#[tokio::test]
+async fn staff_record_a_meeting_through_the_page_form_and_edit_it() {
+    let (app, w, id) = fixture(Some("under_review")).await;
+    join(&app, &w.author, w.city).await;
+    let (_, list) = page_as(&app, &w.admin, "/meetings?lang=ru").await;
+    assert!(list.contains("href=\"/meetings/new\""), "{list}");
+    let (_, list) = page_as(&app, &w.member, "/meetings?lang=ru").await;
+    assert!(!list.contains("href=\"/meetings/new\""));
+    let (status, _) = page_as(&app, &w.member, "/meetings/new").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, form) = page_as(&app, &w.coordinator, "/meetings/new?lang=kk").await;
+    assert_eq!(status, StatusCode::OK);
+    // The linked members offered: the members of the units the coordinator keeps.
+    assert!(
+        form.contains(&format!("value=\"{}\"", w.author.id)),
+        "{form}"
+    );
+    assert!(form.contains("name=\"item2_initiative_id\""));
+    assert!(!form.contains("name=\"item3_initiative_id\""));
+
+    // "Add a row" comes back with one more row and saves nothing.
+    let city = w.city.to_string();
+    let ini = id.to_string();
+    let author = w.author.id.to_string();
+    let mut fields = vec![
+        ("unit_id", city.as_str()),
+        ("kind", "akim_meeting"),
+        ("title_kk", "Облыс әкімімен кездесу"),
+        ("title_ru", "Встреча с акимом области"),
+        ("held_on", "2026-11-20"),
+        ("place", "Ақтөбе, әкімдік"),
+        (
+            "participants",
+            "Асхат Шахаров, аким области\nГүлнар Серікқызы",
+        ),
+        ("member_ids", author.as_str()),
+        ("rows", "3"),
+        ("item0_initiative_id", ini.as_str()),
+        ("item0_decision_ru", "Поручить управлению молодежи"),
+        ("item0_responsible_user_id", author.as_str()),
+        ("item0_deadline", "2031-03-01"),
+    ];
+    let mut more = fields.clone();
+    more.push(("action", "add_row"));
+    let r = send_form(&app, &w.coordinator, "/meetings/new", &more).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("name=\"item3_initiative_id\""));
+    assert!(html.contains("Гүлнар Серікқызы"));
+    assert_eq!(app.count("meetings").await, 0);
+
+    fields.push(("action", "save"));
+    let r = send_form(&app, &w.coordinator, "/meetings/new", &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = location(&r);
+    let mid: i64 = to
+        .trim_start_matches("/meetings/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(app.count("meetings WHERE kind = 'akim_meeting'").await, 1);
+    assert_eq!(
+        app.count(&format!(
+            "meeting_participants WHERE meeting_id = {mid} AND user_id = {}",
+            w.author.id
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "meeting_participants WHERE meeting_id = {mid} AND position = 'аким области'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "meeting_items WHERE meeting_id = {mid} AND initiative_id = {id} AND responsible_user_id = {}
+             AND responsible_name = 'Қатысушы author@example.kz' AND deadline = '2031-03-01'",
+            w.author.id
+        ))
+        .await,
+        1
+    );
+    let shown = app.get_html(&format!("/meetings/{mid}?lang=ru")).await;
+    assert!(shown.contains("Встреча с акимом области"));
+    assert!(shown.contains("Асхат Шахаров"));
+    assert!(shown.contains("Поручить управлению молодежи"));
+    let ini_page = app.get_html(&format!("/initiatives/{id}?lang=ru")).await;
+    assert!(ini_page.contains(&format!("/meetings/{mid}")));
+
+    // The edit form holds the record; a change keeps one row per initiative.
+    let (status, edit) = page_as(&app, &w.coordinator, &format!("/meetings/{mid}/edit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(edit.contains("Облыс әкімімен кездесу"));
+    assert!(edit.contains("Асхат Шахаров, аким области"));
+    assert!(edit.contains("Поручить управлению молодежи"));
+    let mut changed = fields.clone();
+    for f in changed.iter_mut() {
+        if f.0 == "item0_decision_ru" {
+            f.1 = "Включить в план на 2031 год";
+        }
+    }
+    let path = format!("/meetings/{mid}/edit");
+    let r = send_form(&app, &w.admin, &path, &changed).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count(&format!(
+            "meeting_items WHERE meeting_id = {mid} AND decision_ru = 'Включить в план на 2031 год'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(app.count("meeting_items").await, 1);
+    assert_eq!(
+        app.count(&format!("meeting_participants WHERE meeting_id = {mid}"))
+            .await,
+        3
+    );
+    assert_eq!(
+        app.count("audit_log WHERE action = 'meeting.edit'").await,
+        1
+    );
+    // Staff of another unit may not touch it (the API's rule).
+    let r = send_form(&app, &w.outsider, &path, &changed).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (status, _) = page_as(&app, &w.outsider, &path).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_refused_meeting_form_keeps_what_was_typed_with_localized_errors() {
+    let (app, w, id) = fixture(Some("under_review")).await;
+    let branch = w.branch.to_string();
+    let ini = id.to_string();
+    let fields = [
+        ("unit_id", branch.as_str()),
+        ("kind", "assembly_session"),
+        ("title_kk", ""),
+        ("title_ru", ""),
+        ("held_on", "31.02.2026"),
+        ("participants", "Асхат Шахаров, аким области"),
+        ("rows", "3"),
+        ("item0_decision_ru", "Решение без инициативы"),
+        ("item1_initiative_id", ini.as_str()),
+        ("item1_deadline", "завтра"),
+        ("action", "save"),
+    ];
+    let r = send_form(&app, &w.admin, "/meetings/new?lang=ru", &fields).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Асхат Шахаров, аким области"), "{html}");
+    assert!(html.contains("Решение без инициативы"));
+    assert!(html.contains("value=\"31.02.2026\""));
+    assert!(html.contains("value=\"завтра\""));
+    assert!(html.contains("id=\"title-error\""));
+    assert!(html.contains("id=\"held_on-error\""));
+    assert!(html.contains("id=\"item0_initiative_id-error\""));
+    assert!(html.contains("href=\"#item1_deadline\""));
+    // In the reader's language.
+    assert!(html.contains("Строка 1"));
+    assert!(html.contains("Пожалуйста, исправьте следующее:"), "{html}");
+    assert_eq!(app.count("meetings").await, 0);
+    // The same initiative twice is refused on its row.
+    let twice = [
+        ("unit_id", branch.as_str()),
+        ("kind", "other"),
+        ("title_kk", "Кездесу"),
+        ("held_on", "2026-11-20"),
+        ("rows", "2"),
+        ("item0_initiative_id", ini.as_str()),
+        ("item1_initiative_id", ini.as_str()),
+    ];
+    let r = send_form(&app, &w.admin, "/meetings/new", &twice).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("id=\"item1_initiative_id-error\"")
+    );
+    assert_eq!(app.count("meetings").await, 0);
+}
+
+#[tokio::test]
+async fn the_threshold_page_sets_a_units_threshold_and_is_refused_to_others() {
+    let app = TestApp::spawn().await;
+    let w = world(&app).await;
+    let (status, html) = page_as(&app, &w.admin, "/initiatives/settings?lang=ru").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("Ақтөбе облысы") && html.contains("Хромтау"),
+        "{html}"
+    );
+    let (_, list) = page_as(&app, &w.admin, "/initiatives").await;
+    assert!(list.contains("href=\"/initiatives/settings\""));
+    let branch = w.branch.to_string();
+    let r = send_form(
+        &app,
+        &w.admin,
+        "/initiatives/settings",
+        &[("unit_id", branch.as_str()), ("supports", "3")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(location(&r).starts_with("/initiatives/settings?done=saved"));
+    // The city below the branch takes it, as the API tells.
+    let body: Value = call(
+        &app,
+        &w.member,
+        "GET",
+        &format!("/api/v1/units/{}/initiative-threshold", w.city),
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(body["effective"], 3, "{body}");
+    assert_eq!(
+        app.count(&format!(
+            "initiative_thresholds WHERE unit_id = {} AND supports = 3",
+            w.branch
+        ))
+        .await,
+        1
+    );
+    // Unreadable or out of range: the page again, the value kept, nothing changed.
+    for (typed, code) in [("много", 422), ("0", 422), ("100001", 422)] {
+        let r = send_form(
+            &app,
+            &w.admin,
+            "/initiatives/settings?lang=ru",
+            &[("unit_id", branch.as_str()), ("supports", typed)],
+        )
+        .await;
+        assert_eq!(r.status().as_u16(), code, "{typed}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains(&format!("value=\"{typed}\"")), "{html}");
+        assert!(html.contains(&format!("id=\"supports-{}-error\"", w.branch)));
+    }
+    // A plain member, and a coordinator, are refused (the API's rule: admins over the unit).
+    for who in [&w.member, &w.coordinator] {
+        let (status, _) = page_as(&app, who, "/initiatives/settings").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let r = send_form(
+            &app,
+            who,
+            "/initiatives/settings",
+            &[("unit_id", branch.as_str()), ("supports", "1")],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(
+        app.count("initiative_thresholds WHERE supports = 3").await,
+        1
+    );
+    // Empty clears the unit's own threshold.
+    let r = send_form(
+        &app,
+        &w.admin,
+        "/initiatives/settings",
+        &[("unit_id", branch.as_str()), ("supports", "")],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.count("initiative_thresholds").await, 0);
+}
+
+#[tokio::test]
+async fn an_event_created_from_the_initiative_page_is_linked_and_shown_there() {
+    let (app, w, id) = fixture(Some("in_progress")).await;
+    // The coordinator over the initiative's unit organises events and keeps the initiative.
+    let (_, page) = page_as(&app, &w.coordinator, &format!("/initiatives/{id}")).await;
+    let href = format!("/events/new?initiative={id}");
+    assert!(page.contains(&href), "{page}");
+    // A plain member keeps nothing here: no such button.
+    let (_, page) = page_as(&app, &w.member, &format!("/initiatives/{id}")).await;
+    assert!(!page.contains(&href));
+    let (status, form) = page_as(&app, &w.coordinator, &format!("{href}&lang=ru")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains(&format!("name=\"initiative\" value=\"{id}\"")),
+        "{form}"
+    );
+    assert!(form.contains("Вечера дружбы"));
+
+    let city = w.city.to_string();
+    let ini = id.to_string();
+    let fields = [
+        ("unit_id", city.as_str()),
+        ("title_kk", "Достық кеші: бірінші кездесу"),
+        ("title_ru", "Вечер дружбы: первая встреча"),
+        ("category", "culture"),
+        ("languages", "kk"),
+        ("place", "online"),
+        ("online_url", "https://meet.example.kz/dostyq"),
+        ("start", "2031-05-04T18:00"),
+        ("end", "2031-05-04T20:00"),
+        ("capacity", "40"),
+        ("audience", "everyone"),
+        ("action", "publish"),
+        ("initiative", ini.as_str()),
+    ];
+    // The coordinator of a sibling unit organises events there, but may not link this one.
+    let sibling = w.sibling.to_string();
+    let mut foreign = fields;
+    foreign[0] = ("unit_id", sibling.as_str());
+    let r = send_form(&app, &w.outsider, "/events/new", &foreign).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("events").await, 0);
+
+    let r = send_form(&app, &w.coordinator, "/events/new", &fields).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let event: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM events")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "initiative_links WHERE initiative_id = {id} AND kind = 'event' AND target_id = {event}"
+        ))
+        .await,
+        1
+    );
+    let shown = app.get_html(&format!("/initiatives/{id}?lang=ru")).await;
+    assert!(
+        shown.contains(&format!("href=\"/events/{event}\"")),
+        "{shown}"
+    );
+    assert!(shown.contains("Вечер дружбы: первая встреча"));
+}
+
+#[tokio::test]
+async fn a_booking_made_from_the_initiative_page_is_linked_and_shown_there() {
+    let (app, w, id) = fixture(Some("in_progress")).await;
+    let center = crate::bookings::seed_center(&app.db, "Asia/Aqtobe", 2).await;
+    let (_, page) = page_as(&app, &w.author, &format!("/initiatives/{id}?lang=ru")).await;
+    assert!(
+        page.contains(&format!("action=\"/initiatives/{id}/book\"")),
+        "{page}"
+    );
+    assert!(page.contains("Комната"));
+    let r = call(
+        &app,
+        &w.author,
+        "GET",
+        &format!("/initiatives/{id}/book?resource={}", center.room),
+        None,
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let to = location(&r);
+    assert_eq!(to, format!("/resources/{}?initiative={id}", center.room));
+    let (status, form) = page_as(&app, &w.author, &format!("{to}&lang=ru")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        form.contains(&format!("name=\"initiative\" value=\"{id}\"")),
+        "{form}"
+    );
+
+    let tomorrow = crate::bookings::local(&center, 1, 10, 0)
+        .with_timezone(&center.tz)
+        .date_naive()
+        .to_string();
+    let room = center.room.to_string();
+    let ini = id.to_string();
+    let fields = [
+        ("resource_id", room.as_str()),
+        ("date", tomorrow.as_str()),
+        ("start", "10:00"),
+        ("minutes", "60"),
+        ("purpose", "Подготовка вечера дружбы"),
+        ("repeat", "none"),
+        ("initiative", ini.as_str()),
+    ];
+    // Someone who does not keep the initiative may not book for it: nothing is booked.
+    let r = send_form(&app, &w.member, "/bookings/new", &fields).await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("bookings").await, 0);
+
+    let r = send_form(&app, &w.author, "/bookings/new", &fields).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        r.text().await.unwrap()
+    );
+    assert_eq!(location(&r), format!("/initiatives/{id}?done=booked#links"));
+    let booking: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM bookings")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert_eq!(
+        app.count(&format!(
+            "initiative_links WHERE initiative_id = {id} AND kind = 'booking' AND target_id = {booking}"
+        ))
+        .await,
+        1
+    );
+    let shown = app.get_html(&format!("/initiatives/{id}?lang=ru")).await;
+    assert!(shown.contains("initiative-link-booking"), "{shown}");
+    assert!(shown.contains("Комната"));
+}
+
+#[tokio::test]
+async fn a_comments_edit_history_is_shown_on_the_initiative_page() {
+    let (app, w, id) = fixture(Some("submitted")).await;
+    let r = call(
+        &app,
+        &w.member,
+        "POST",
+        &format!("/api/v1/initiatives/{id}/comments"),
+        Some(json!({"body": "Алғашқы нұсқа"})),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let list: Value = r.json().await.unwrap();
+    let cid = list[0]["id"].as_i64().unwrap();
+    for body in ["Екінші нұсқа", "Соңғы нұсқа"] {
+        let r = call(
+            &app,
+            &w.member,
+            "PUT",
+            &format!("/api/v1/initiative-comments/{cid}"),
+            Some(json!({ "body": body })),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    // Its author (and moderators) read the earlier versions, oldest first.
+    for who in [&w.member, &w.coordinator] {
+        let (_, page) = page_as(&app, who, &format!("/initiatives/{id}?lang=en")).await;
+        assert!(page.contains("Соңғы нұсқа"));
+        assert!(page.contains("initiative-comment-history"), "{page}");
+        assert!(page.contains("Edited: 2 earlier versions"));
+        let first = page.find("Алғашқы нұсқа").expect("the first version");
+        let second = page.find("Екінші нұсқа").expect("the second version");
+        assert!(first < second);
+    }
+    // Others see that it was edited, not what it said before (the API's rule).
+    let guest = app.get_html(&format!("/initiatives/{id}?lang=en")).await;
+    assert!(guest.contains("Соңғы нұсқа"));
+    assert!(guest.contains("edited"), "{guest}");
+    assert!(!guest.contains("Алғашқы нұсқа"));
+    let (_, other) = page_as(&app, &w.author, &format!("/initiatives/{id}")).await;
+    assert!(!other.contains("Алғашқы нұсқа"));
+}
+
+#[tokio::test]
+async fn deleting_an_account_blanks_its_name_in_meeting_records_and_answers() {
+    let (app, w, id) = fixture(Some("under_review")).await;
+    let gone = app.create_user("asel@example.kz", "member", None).await;
+    let token = app.token(gone).await;
+    let name = "Тест Қолданушы";
+    let r = call(
+        &app,
+        &w.admin,
+        "POST",
+        "/api/v1/meetings",
+        Some(json!({
+            "unit_id": w.branch, "kind": "assembly_session",
+            "title": {"kk": "Ассамблея сессиясы"}, "held_on": "2026-11-20",
+            "participants": [{"name": name, "position": "жастар депутаты", "user_id": gone},
+                             {"name": "Асхат Шахаров", "position": "аким области"}]
+        })),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let mid = r.json::<Value>().await.unwrap()["id"].as_i64().unwrap();
+    let r = call(
+        &app,
+        &w.admin,
+        "POST",
+        &format!("/api/v1/meetings/{mid}/items"),
+        Some(
+            json!({"initiative_id": id, "decision": {"ru": "Рассмотреть"},
+            "responsible_name": name, "responsible_user_id": gone, "deadline": "2031-01-01"}),
+        ),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let mut accept = accept_body();
+    accept["responsible_name"] = json!(name);
+    accept["responsible_user_id"] = json!(gone);
+    let r = call(
+        &app,
+        &w.admin,
+        "POST",
+        &format!("/api/v1/initiatives/{id}/answer"),
+        Some(accept),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+
+    let r = app
+        .client
+        .delete(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .json(&json!({"password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+
+    for table in [
+        "meeting_participants WHERE name LIKE '%Тест%' OR position = 'жастар депутаты'",
+        "meeting_items WHERE responsible_name LIKE '%Тест%'",
+        "initiative_answers WHERE responsible_name LIKE '%Тест%'",
+    ] {
+        assert_eq!(app.count(table).await, 0, "{table}");
+    }
+    // The records stay: the other participant, the decision and its deadline.
+    assert_eq!(
+        app.count("meeting_participants WHERE name = 'Асхат Шахаров'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("meeting_items WHERE deadline = '2031-01-01'")
+            .await,
+        1
+    );
+    let shown = app.get_html(&format!("/meetings/{mid}?lang=en")).await;
+    assert!(!shown.contains(name));
+    assert!(shown.contains("deleted member"), "{shown}");
+    let ini = app.get_html(&format!("/initiatives/{id}?lang=en")).await;
+    assert!(!ini.contains(name));
 }
