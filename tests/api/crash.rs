@@ -205,6 +205,11 @@ async fn acknowledged_writes_survive_sigkill_and_no_booking_overlaps() {
     child.wait().unwrap();
     let db = Db::connect(&url).await.unwrap();
     let acked = acked.lock().await;
+    eprintln!(
+        "crash test: {rounds} kills; {} bookings and {} registrations acknowledged",
+        acked.bookings.len(),
+        acked.registrations.len()
+    );
     assert!(
         acked.bookings.len() > rounds,
         "the load wrote between kills: {} bookings",
