@@ -33,13 +33,12 @@ async fn tables(db: &Db) -> BTreeMap<String, Vec<String>> {
             .await
             .unwrap();
             for name in names {
-                let columns: Vec<String> =
-                    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                        "SELECT name FROM pragma_table_info('{name}') ORDER BY cid"
-                    )))
-                    .fetch_all(pool)
-                    .await
-                    .unwrap();
+                let columns: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT name FROM pragma_table_info('{name}') ORDER BY cid"
+                )))
+                .fetch_all(pool)
+                .await
+                .unwrap();
                 if columns.is_empty() {
                     continue;
                 }
@@ -110,7 +109,11 @@ async fn a_backup_taken_under_load_restores_whole_and_equal() {
                     let r = book(
                         &app,
                         &token,
-                        body(desk, local(&center, day, hour, 0), local(&center, day, hour + 1, 0)),
+                        body(
+                            desk,
+                            local(&center, day, hour, 0),
+                            local(&center, day, hour + 1, 0),
+                        ),
                     )
                     .await;
                     if r.status() == StatusCode::CREATED {
@@ -132,7 +135,11 @@ async fn a_backup_taken_under_load_restores_whole_and_equal() {
     let file = file.to_str().unwrap();
     let backup_started = std::time::Instant::now();
     let out = ortaq(&app.database_url, &["backup", "--to", file]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     stop.store(true, Ordering::Relaxed);
     let mut acked = Vec::new();
     for task in load {
@@ -143,7 +150,10 @@ async fn a_backup_taken_under_load_restores_whole_and_equal() {
         .filter(|(_, at)| *at < backup_started)
         .map(|(id, _)| *id)
         .collect();
-    assert!(!before.is_empty(), "bookings were acknowledged before the backup");
+    assert!(
+        !before.is_empty(),
+        "bookings were acknowledged before the backup"
+    );
 
     // A second backup to the same file is refused: a backup is never overwritten.
     let again = ortaq(&app.database_url, &["backup", "--to", file]);
@@ -153,11 +163,18 @@ async fn a_backup_taken_under_load_restores_whole_and_equal() {
     // is there, and the restored database serves.
     let (fresh, _fresh_dir, fresh_pg) = fresh_database().await;
     let out = ortaq(&fresh, &["restore", "--from", file]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let restored = Db::connect(&fresh).await.unwrap();
     let ids = booking_ids(&restored).await;
     for id in &before {
-        assert!(ids.contains(id), "booking {id} was acknowledged before the backup");
+        assert!(
+            ids.contains(id),
+            "booking {id} was acknowledged before the backup"
+        );
     }
     if let Db::Sqlite(pool) = &restored {
         let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
@@ -172,10 +189,18 @@ async fn a_backup_taken_under_load_restores_whole_and_equal() {
     let quiet = dir.path().join("quiet.backup");
     let quiet = quiet.to_str().unwrap();
     let out = ortaq(&app.database_url, &["backup", "--to", quiet]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (copy, _copy_dir, copy_pg) = fresh_database().await;
     let out = ortaq(&copy, &["restore", "--from", quiet]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let copy_db = Db::connect(&copy).await.unwrap();
     let (source, copied) = (tables(&app.db).await, tables(&copy_db).await);
     assert!(source["bookings"].len() >= before.len());

@@ -120,7 +120,11 @@ async fn acknowledged_writes_survive_sigkill_and_no_booking_overlaps() {
             .await
             .unwrap();
         assert_eq!(response.status(), StatusCode::CREATED);
-        events.push(response.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+        events.push(
+            response.json::<Value>().await.unwrap()["id"]
+                .as_i64()
+                .unwrap(),
+        );
     }
     child.kill().unwrap();
     child.wait().unwrap();
@@ -140,8 +144,12 @@ async fn acknowledged_writes_survive_sigkill_and_no_booking_overlaps() {
         for worker in 0..8 {
             let (client, address, acked) = (client.clone(), address.clone(), acked.clone());
             let (next_slot, next_registration) = (next_slot.clone(), next_registration.clone());
-            let (members, center, slots, events) =
-                (members.clone(), center.clone(), slots.clone(), events.clone());
+            let (members, center, slots, events) = (
+                members.clone(),
+                center.clone(),
+                slots.clone(),
+                events.clone(),
+            );
             load.push(tokio::spawn(async move {
                 loop {
                     if worker < 6 {
@@ -166,7 +174,11 @@ async fn acknowledged_writes_survive_sigkill_and_no_booking_overlaps() {
                         if response.status() == StatusCode::CREATED
                             && let Ok(body) = response.json::<Value>().await
                         {
-                            acked.lock().await.bookings.push(body["id"].as_i64().unwrap());
+                            acked
+                                .lock()
+                                .await
+                                .bookings
+                                .push(body["id"].as_i64().unwrap());
                         }
                     } else {
                         let n = next_registration.fetch_add(1, Ordering::Relaxed);
@@ -230,7 +242,10 @@ async fn acknowledged_writes_survive_sigkill_and_no_booking_overlaps() {
     .into_iter()
     .collect();
     for pair in &acked.registrations {
-        assert!(registered.contains(pair), "acknowledged registration {pair:?} was lost");
+        assert!(
+            registered.contains(pair),
+            "acknowledged registration {pair:?} was lost"
+        );
     }
     let over_capacity: i64 = ortaq::on_db!(&db, pool => sqlx::query_scalar(
         "SELECT COUNT(*) FROM events e WHERE (SELECT COUNT(*) FROM event_registrations r

@@ -3,8 +3,8 @@
 
 mod admin;
 mod api;
-mod backup;
 mod auth;
+mod backup;
 mod booking_pages;
 mod bookings;
 mod browser;
