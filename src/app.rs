@@ -42,6 +42,8 @@ impl Application {
             state: AppState {
                 bookings: crate::bookings::commit::Writer::start(&db),
                 spaces: crate::spaces::cache::Cache::new(),
+                limits: crate::http::limits::Limits::new(&config.limits),
+                token_marks: crate::auth::tokens::UseMarks::start(&db),
                 db,
                 config: Arc::new(config),
             },

@@ -194,6 +194,7 @@ fn config(cli: &Cli) -> Config {
                 dpo_contact: cli.dpo_contact.clone().unwrap_or(default.dpo_contact),
             }
         },
+        limits: crate::http::limits::LimitsConfig::default(),
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Config {
     pub member_ages: (u32, u32),
     /// The personal-data operator named in the consent texts.
     pub operator: Operator,
+    /// Rate limits on sign-up, sign-in links and API tokens (`http::limits`).
+    pub limits: crate::http::limits::LimitsConfig,
 }
 
 /// The personal-data operator: the branch that runs this deployment.
@@ -58,6 +60,7 @@ impl Config {
             demo: false,
             member_ages: (14, 35),
             operator: Operator::default(),
+            limits: crate::http::limits::LimitsConfig::default(),
         }
     }
 }

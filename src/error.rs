@@ -163,6 +163,17 @@ impl From<sqlx::Error> for Error {
                 tracing::error!(error = %err, "database unavailable");
                 Error::Unavailable
             }
+            // PostgreSQL shutting down or restarting (class 57: the connection was ended by
+            // the server) or a broken connection (class 08): the request failed, the
+            // connection is discarded, the next one is new.
+            sqlx::Error::Database(ref db)
+                if db
+                    .code()
+                    .is_some_and(|c| c.starts_with("57") || c.starts_with("08")) =>
+            {
+                tracing::error!(error = %err, "database unavailable");
+                Error::Unavailable
+            }
             other => Error::Internal(anyhow::Error::new(other).context("database query")),
         }
     }

@@ -15,4 +15,8 @@ pub struct AppState {
     pub spaces: Cache,
     /// Where bookings are written (group commit on SQLite; `bookings::commit`).
     pub bookings: Writer,
+    /// API tokens' last use, written in batches (`auth::tokens::UseMarks`).
+    pub token_marks: crate::auth::tokens::UseMarks,
+    /// Rate limits kept in memory (`http::limits`).
+    pub limits: crate::http::limits::Limits,
 }

@@ -218,3 +218,7 @@ error-meeting-item-exists = Already recorded
 error-meeting-item-exists-detail = This initiative is already recorded for this meeting.
 # News (branch search)
 invalid-invalid-url = { $field }: write a web address that starts with https:// or http://.
+invalid-rate-limited = Too many sign-ups from your connection. Try again in { $limit ->
+    [one] { $limit } minute
+   *[other] { $limit } minutes
+}; what you typed is kept.

@@ -217,3 +217,4 @@ error-meeting-item-exists = Жазылған
 error-meeting-item-exists-detail = Бұл бастама осы кездесуге жазылған.
 # News (branch search)
 invalid-invalid-url = { $field }: https:// немесе http:// деп басталатын веб-мекенжай жазыңыз.
+invalid-rate-limited = Сіздің желіңізден тым көп тіркелу жасалды. { $limit } минуттан кейін қайталап көріңіз; енгізгеніңіз сақталды.

@@ -230,3 +230,8 @@ error-meeting-item-exists = Уже записано
 error-meeting-item-exists-detail = Эта инициатива уже записана для этой встречи.
 # News (branch search)
 invalid-invalid-url = { $field }: укажите веб-адрес, начинающийся с https:// или http://.
+invalid-rate-limited = Слишком много регистраций с вашего подключения. Попробуйте через { $limit ->
+    [one] { $limit } минуту
+    [few] { $limit } минуты
+   *[other] { $limit } минут
+}; введённое сохранено.

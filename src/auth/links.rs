@@ -182,6 +182,7 @@ async fn welcome_page(
     ctx: Ctx,
     Path(token): Path<String>,
 ) -> Result<Response, Error> {
+    state.limits.link(ctx.ip)?;
     let (_, _, name) = find_live(&state.db, &token)
         .await?
         .ok_or(Error::Conflict("link_not_valid"))?;
@@ -215,6 +216,7 @@ async fn welcome_form(
     Path(token): Path<String>,
     Form(form): Form<WelcomeForm>,
 ) -> Result<Response, Error> {
+    state.limits.link(ctx.ip)?;
     let (link, user_id, name) = find_live(&state.db, &token)
         .await?
         .ok_or(Error::Conflict("link_not_valid"))?;

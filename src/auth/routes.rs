@@ -463,6 +463,18 @@ async fn signup_form(
     jar: CookieJar,
     Form(input): Form<SignupInput>,
 ) -> Result<Response, Error> {
+    if let Err(Error::TooManyRequests { retry_after }) = state.limits.signup(ctx.ip) {
+        let minutes = retry_after.div_ceil(60) as i64;
+        let errors = vec![FieldError::new("email", "rate_limited").with_limit(minutes)];
+        let mut response = with_status(
+            signup_response(&state, &ctx, &input, errors).await?,
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, retry_after.into());
+        return Ok(response);
+    }
     let (status, errors) = match sign_up(&state, &ctx, &input).await {
         Ok(user_id) => {
             let mut headers = HeaderMap::new();
@@ -663,6 +675,7 @@ pub async fn signup_api(
     ctx: Ctx,
     Json(input): Json<SignupInput>,
 ) -> Result<Response, Error> {
+    state.limits.signup(ctx.ip)?;
     let id = sign_up(&state, &ctx, &input).await?;
     let user = accounts::current_user(&state.db, id)
         .await?

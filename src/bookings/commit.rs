@@ -140,8 +140,13 @@ pub async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<Result<Booking, Error>> {
 async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>, Error> {
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(jobs.len());
-    for job in jobs {
-        savepoint(&mut tx, "SAVEPOINT booking").await?;
+    savepoint(&mut tx, "SAVEPOINT booking").await?;
+    for (n, job) in jobs.iter().enumerate() {
+        if n > 0 {
+            // The previous booking's savepoint is released and the next one opened in
+            // one trip to the database.
+            savepoint(&mut tx, "RELEASE SAVEPOINT booking; SAVEPOINT booking").await?;
+        }
         let result = match book::write(&mut tx, job).await {
             Ok(booking) => Ok(booking),
             Err(refused) => {
@@ -160,9 +165,9 @@ async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>,
                 })
             }
         };
-        savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;
         results.push(result);
     }
+    savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;
     tx.commit().await?;
     Ok(results)
 }

@@ -345,9 +345,12 @@ async fn authenticate(
             .ok()
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or(Error::Unauthenticated)?;
-        let user = tokens::authenticate(&state.db, token.trim())
+        let user = tokens::authenticate(&state.db, &state.token_marks, token.trim())
             .await?
             .ok_or(Error::Unauthenticated)?;
+        state
+            .limits
+            .token(&crate::auth::secret_hash(token.trim()))?;
         return Ok((Some(Arc::new(user)), Identity::Bearer, None));
     }
     if let Some(cookie) = jar.get(&cookies::name(cookies::SESSION, secure))

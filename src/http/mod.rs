@@ -5,6 +5,7 @@ pub mod assets;
 pub mod context;
 pub mod cookies;
 pub mod extract;
+pub mod limits;
 pub mod page;
 pub mod qr;
 

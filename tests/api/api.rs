@@ -280,3 +280,106 @@ async fn the_unit_tree_is_public() {
     assert_eq!(units[1]["name"]["kk"], "Ақтөбе облыстық филиалы");
     insta::assert_json_snapshot!("units_first_three", units[..3], {"[].id" => "[id]", "[].parent_id" => "[id]"});
 }
+
+#[tokio::test]
+async fn sign_ups_from_one_address_are_limited_with_retry_after_and_the_form_keeps_its_input() {
+    let app = TestApp::spawn_configured(|c| c.limits.signups_per_hour = 2).await;
+    let sign_up = |n: usize| {
+        app.client
+            .post(app.url("/api/v1/accounts"))
+            .header("X-Forwarded-For", "203.0.113.7")
+            .json(&json!({"name": format!("Жас {n}"), "email": format!("young{n}@mail.kz"), "password": PASSWORD,
+                "birth_date": "2004-05-01", "phone": format!("+7 705 000 00 1{n}"), "consent": true}))
+            .send()
+    };
+    assert_eq!(sign_up(1).await.unwrap().status(), StatusCode::CREATED);
+    assert_eq!(sign_up(2).await.unwrap().status(), StatusCode::CREATED);
+    let response = sign_up(3).await.unwrap();
+    let retry: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry >= 1);
+    problem(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(
+        app.count("users").await,
+        2,
+        "the refused sign-up wrote nothing"
+    );
+
+    // The page: the same limit, the form comes back with what was typed.
+    let csrf = app.csrf().await;
+    let response = app
+        .client
+        .post(app.url("/signup?lang=ru"))
+        .header("X-Forwarded-For", "203.0.113.7")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Тимур Ахметов"),
+            ("email", "timur@mail.kz"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(response.headers().contains_key("retry-after"));
+    let html = response.text().await.unwrap();
+    assert!(html.contains("timur@mail.kz"), "the email typed is kept");
+    assert!(html.contains("Тимур Ахметов"), "the name typed is kept");
+    assert!(html.contains("Слишком много регистраций"));
+
+    // Another address is not held back.
+    let response = app
+        .client
+        .post(app.url("/api/v1/accounts"))
+        .header("X-Forwarded-For", "198.51.100.20")
+        .json(
+            &json!({"name": "Дана", "email": "dana@mail.kz", "password": PASSWORD,
+            "birth_date": "2004-05-01", "phone": "+7 705 000 00 99", "consent": true}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn an_api_token_past_its_burst_gets_429_with_retry_after() {
+    let app = TestApp::spawn_configured(|c| {
+        c.limits.token_burst = 5;
+        c.limits.token_per_second = 1;
+    })
+    .await;
+    let user = app.create_user("busy@mail.kz", "member", None).await;
+    let token = app.token(user).await;
+    let other = app.token(user).await;
+    for _ in 0..5 {
+        let response = app
+            .client
+            .get(app.url("/api/v1/me"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let response = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.headers().contains_key("retry-after"));
+    problem(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // The limit is the token's: another token of the same person still works.
+    let response = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&other)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}

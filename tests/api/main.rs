@@ -15,6 +15,7 @@ mod dashboard;
 mod demo;
 mod events;
 mod events_browser;
+mod faults;
 mod group_commit;
 mod helpers;
 mod import;
