@@ -17,6 +17,7 @@ mod events;
 mod events_browser;
 mod faults;
 mod group_commit;
+mod headers;
 mod helpers;
 mod import;
 mod initiatives;
