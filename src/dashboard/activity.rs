@@ -32,7 +32,7 @@ fn percent(part: i64, whole: i64) -> Value {
 }
 
 /// One held (or coming) event of the scope: published or finished, not cancelled.
-struct Held {
+pub struct Held {
     category: String,
     day: NaiveDate,
     started: bool,
@@ -40,7 +40,8 @@ struct Held {
     came: i64,
 }
 
-async fn events(state: &AppState, scope: &Scope) -> Result<Vec<Held>, Error> {
+/// The scope's events of the range, read once for the charts that count them.
+pub async fn events(state: &AppState, scope: &Scope) -> Result<Vec<Held>, Error> {
     type R = (i64, String, DateTime<Utc>, i64, i64);
     let rows: Vec<R> = on_db!(&state.db, pool => sqlx::query_as(
         "SELECT e.unit_id, e.category, e.start_at,
@@ -67,12 +68,7 @@ async fn events(state: &AppState, scope: &Scope) -> Result<Vec<Held>, Error> {
 }
 
 /// Events per month, and of the places taken at those already held, how many came.
-pub async fn events_and_attendance(
-    state: &AppState,
-    ctx: &Ctx,
-    scope: &Scope,
-) -> Result<(Chart, Chart), Error> {
-    let held = events(state, scope).await?;
+pub fn events_and_attendance(ctx: &Ctx, scope: &Scope, held: &[Held]) -> (Chart, Chart) {
     let mut per_month = Vec::new();
     let mut attendance = Vec::new();
     for period in &scope.periods {
@@ -126,14 +122,13 @@ pub async fn events_and_attendance(
             columns: vec![0, 1],
         },
     };
-    Ok((events, attendance))
+    (events, attendance)
 }
 
 /// Events of the range by category, most first.
-pub async fn categories(state: &AppState, ctx: &Ctx, scope: &Scope) -> Result<Chart, Error> {
-    let held = events(state, scope).await?;
+pub fn categories(ctx: &Ctx, held: &[Held]) -> Chart {
     let mut by: HashMap<&str, (i64, i64)> = HashMap::new();
-    for e in &held {
+    for e in held {
         let entry = by.entry(e.category.as_str()).or_default();
         entry.0 += 1;
         entry.1 += e.came;
@@ -152,7 +147,7 @@ pub async fn categories(state: &AppState, ctx: &Ctx, scope: &Scope) -> Result<Ch
             values: vec![Value::Count(n), Value::Count(came)],
         })
         .collect();
-    Ok(Chart {
+    Chart {
         key: Key::Categories.slug(),
         title: ctx.t("dashboard-categories-title"),
         caption: ctx.t("dashboard-categories-caption"),
@@ -165,7 +160,7 @@ pub async fn categories(state: &AppState, ctx: &Ctx, scope: &Scope) -> Result<Ch
             rows,
         },
         plot: Plot::Bars { column: 0 },
-    })
+    }
 }
 
 /// Initiatives submitted in the range: how many were answered, accepted, implemented.

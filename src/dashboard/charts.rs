@@ -225,13 +225,15 @@ pub async fn build(
         Key::NoShows => Ok(occupancy(state, ctx, scope)
             .await?
             .map(|(_, no_shows)| no_shows)),
-        Key::Events => Ok(Some(
-            activity::events_and_attendance(state, ctx, scope).await?.0,
-        )),
-        Key::Attendance => Ok(Some(
-            activity::events_and_attendance(state, ctx, scope).await?.1,
-        )),
-        Key::Categories => activity::categories(state, ctx, scope).await.map(Some),
+        Key::Events | Key::Attendance | Key::Categories => {
+            let held = activity::events(state, scope).await?;
+            let (events, attendance) = activity::events_and_attendance(ctx, scope, &held);
+            Ok(Some(match key {
+                Key::Events => events,
+                Key::Attendance => attendance,
+                _ => activity::categories(ctx, &held),
+            }))
+        }
         Key::Funnel => activity::funnel(state, ctx, scope).await.map(Some),
         Key::Overdue => activity::overdue(state, ctx, scope).await.map(Some),
     }
@@ -248,10 +250,12 @@ pub async fn build_all(state: &AppState, ctx: &Ctx, scope: &Scope) -> Result<Vec
         charts.push(heat);
         charts.push(no_shows);
     }
-    let (events, attendance) = activity::events_and_attendance(state, ctx, scope).await?;
+    // The scope's events are read once for the three charts that count them.
+    let held = activity::events(state, scope).await?;
+    let (events, attendance) = activity::events_and_attendance(ctx, scope, &held);
     charts.push(events);
     charts.push(attendance);
-    charts.push(activity::categories(state, ctx, scope).await?);
+    charts.push(activity::categories(ctx, &held));
     charts.push(activity::funnel(state, ctx, scope).await?);
     charts.push(activity::overdue(state, ctx, scope).await?);
     Ok(charts)
