@@ -24,7 +24,7 @@ pub enum Audience {
 }
 
 impl Audience {
-    fn parts(self) -> (&'static str, Option<i64>) {
+    pub(super) fn parts(self) -> (&'static str, Option<i64>) {
         match self {
             Audience::Public => ("public", None),
             Audience::Members => ("members", None),
@@ -60,13 +60,15 @@ pub async fn upsert(tx: &mut Tx, entry: &Entry) -> Result<(), Error> {
     let title_folded = fold::fold(&title);
     let body_folded = fold::fold(&entry.body.join(" "));
     let (audience, unit_id) = entry.audience.parts();
+    let tags = tags(entry.kind, entry.audience, entry.owner_id);
     on_tx!(tx, conn => sqlx::query(
         "INSERT INTO search_entries (kind, ref_id, title_kk, title_ru, url, audience, unit_id, owner_id,
-             title_folded, body_folded, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             title_folded, body_folded, updated_at, tags)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (kind, ref_id) DO UPDATE SET title_kk = excluded.title_kk, title_ru = excluded.title_ru,
              url = excluded.url, audience = excluded.audience, unit_id = excluded.unit_id, owner_id = excluded.owner_id,
-             title_folded = excluded.title_folded, body_folded = excluded.body_folded, updated_at = excluded.updated_at")
+             title_folded = excluded.title_folded, body_folded = excluded.body_folded, updated_at = excluded.updated_at,
+             tags = excluded.tags")
         .bind(entry.kind.key)
         .bind(entry.id)
         .bind(&entry.title.kk)
@@ -78,10 +80,35 @@ pub async fn upsert(tx: &mut Tx, entry: &Entry) -> Result<(), Error> {
         .bind(&title_folded)
         .bind(&body_folded)
         .bind(clock::now())
+        .bind(&tags)
         .execute(&mut *conn)
         .await
         .map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The words the full-text index holds about an entry besides its text: its kind
+/// (`kevent`), its audience (`apublic`, `amembers`, `astaff`) and its owner (`o42`).
+/// Queries match them only through the `tags` column; see `query.rs`.
+pub fn tags(kind: Kind, audience: Audience, owner_id: Option<i64>) -> String {
+    let mut tags = format!("{} {}", kind_tag(kind), audience_tag(audience));
+    if let Some(owner) = owner_id {
+        tags.push(' ');
+        tags.push_str(&owner_tag(owner));
+    }
+    tags
+}
+
+pub(super) fn kind_tag(kind: Kind) -> String {
+    format!("k{}", kind.key)
+}
+
+pub(super) fn audience_tag(audience: Audience) -> String {
+    format!("a{}", audience.parts().0)
+}
+
+pub(super) fn owner_tag(owner: i64) -> String {
+    format!("o{owner}")
 }
 
 /// Removes the entry of one thing (deleted, unpublished, or no longer to be found).
