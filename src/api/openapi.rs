@@ -121,7 +121,7 @@ use crate::http::Json;
         crate::news::routes::edit_api,
         crate::news::routes::delete_api,
     ),
-    modifiers(&Security),
+    modifiers(&Security, &Contract),
 )]
 pub struct ApiDoc;
 
@@ -146,7 +146,145 @@ impl utoipa::Modify for Security {
     }
 }
 
+/// What every operation shares, written once rather than on each handler: its
+/// `operationId` (`post_bookings_id_cancel`, unique because the method and path are), the
+/// refusals any operation can answer (RFC 9457 problems: malformed input, rights, a
+/// missing object, a rate limit, the database away), and `application/problem+json` as
+/// the media type of every problem answer.
+struct Contract;
+
+/// The refusals that any operation may answer, whatever its own annotations list.
+const REFUSALS: [(&str, &str); 10] = [
+    ("400", "The request could not be read (malformed JSON, query or path)."),
+    ("401", "Not signed in, or the token is unknown or revoked."),
+    ("403", "Signed in, but without the right to do this."),
+    ("404", "No such object, or one the caller may not see."),
+    ("409", "The request conflicts with the object's state."),
+    ("413", "The body is larger than the server accepts."),
+    ("415", "The body is not of a media type the operation reads."),
+    ("422", "A field is refused; `errors` names each field and why."),
+    ("429", "Too many requests; `Retry-After` says when to try again."),
+    ("503", "The database is unreachable for the moment; try again."),
+];
+
+impl utoipa::Modify for Contract {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+        let problem = || {
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("Problem")))
+                .build()
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let slug = path
+                .trim_start_matches("/api/v1/")
+                .split('/')
+                .map(|part| part.trim_matches(|c| c == '{' || c == '}').replace('-', "_"))
+                .collect::<Vec<_>>()
+                .join("_");
+            let operations = [
+                ("get", &mut item.get),
+                ("put", &mut item.put),
+                ("post", &mut item.post),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, operation) in operations {
+                let Some(operation) = operation else { continue };
+                operation.operation_id = Some(format!("{method}_{slug}"));
+                let responses = &mut operation.responses.responses;
+                for response in responses.values_mut() {
+                    let RefOr::T(response) = response else { continue };
+                    let refers_to_problem = |content: &utoipa::openapi::Content| {
+                        matches!(&content.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"))
+                    };
+                    if let Some(json) = response.content.get("application/json")
+                        && refers_to_problem(json)
+                    {
+                        response.content.shift_remove("application/json");
+                        response
+                            .content
+                            .insert("application/problem+json".to_string(), problem());
+                    }
+                }
+                for (status, description) in REFUSALS {
+                    responses.entry(status.to_string()).or_insert_with(|| {
+                        RefOr::T(
+                            ResponseBuilder::new()
+                                .description(description)
+                                .content("application/problem+json", problem())
+                                .build(),
+                        )
+                    });
+                }
+            }
+        }
+    }
+}
+
 /// `GET /api/v1/openapi.json`
 pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// Two types of one name (`Status` of bookings, of events, of initiatives) would be
+    /// one schema in the document, the last one written winning, and every answer of the
+    /// others would contradict it. Each type the document holds must have its own name
+    /// (`#[schema(as = BookingStatus)]` where Rust names repeat).
+    #[test]
+    fn every_schema_has_a_name_of_its_own() {
+        fn walk(dir: &Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (file, text) in &files {
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                if !line.contains("utoipa::ToSchema") || !line.trim_start().starts_with("#[derive") {
+                    continue;
+                }
+                let mut renamed = None;
+                for next in &lines[i + 1..] {
+                    let next = next.trim();
+                    if let Some(rest) = next.strip_prefix("#[schema(as = ") {
+                        renamed = Some(rest.trim_end_matches(")]").to_string());
+                    }
+                    let declared = next
+                        .strip_prefix("pub struct ")
+                        .or_else(|| next.strip_prefix("pub enum "))
+                        .or_else(|| next.strip_prefix("struct "))
+                        .or_else(|| next.strip_prefix("enum "));
+                    if let Some(rest) = declared {
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_alphanumeric() || *c == '_')
+                            .collect();
+                        names
+                            .entry(renamed.unwrap_or(name))
+                            .or_default()
+                            .push(file.clone());
+                        break;
+                    }
+                }
+            }
+        }
+        assert!(names.len() > 50, "the scan found the schemas: {names:?}");
+        let repeated: Vec<_> = names.iter().filter(|(_, files)| files.len() > 1).collect();
+        assert!(repeated.is_empty(), "schemas named twice: {repeated:?}");
+    }
 }

@@ -11,6 +11,7 @@ pub type Interval = (DateTime<Utc>, DateTime<Utc>);
 /// two live bookings of one resource never overlap (the database refuses it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = BookingStatus)]
 pub enum Status {
     Pending,
     Confirmed,

@@ -276,6 +276,7 @@ pub async fn check_in_api(
 
 /// A check-in code, typed or scanned.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = CheckInCodeInput)]
 pub struct CodeInput {
     /// The booking's code (`ABCD-EFGH`, any case) or the address its QR holds.
     pub code: Option<String>,
@@ -308,6 +309,7 @@ pub async fn check_in_code_api(
 
 /// A space manager's decision.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = ApprovalDecisionInput)]
 pub struct DecisionInput {
     pub approve: Option<bool>,
     /// Required when declining; the member reads it.

@@ -11,6 +11,7 @@ use crate::i18n::Text;
 /// What kind of event it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = EventCategory)]
 pub enum Category {
     Culture,
     LanguageClub,
@@ -87,6 +88,7 @@ impl Audience {
 /// Where an event is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = EventStatus)]
 pub enum Status {
     /// Seen by its organisers only.
     Draft,

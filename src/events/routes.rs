@@ -412,6 +412,7 @@ pub async fn registrations_api(
 
 /// A ticket's code, typed or scanned.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = TicketCodeInput)]
 pub struct CodeInput {
     /// The ticket's code (`ABCD-EFGH`, any case) or the address its QR holds.
     pub code: Option<String>,

@@ -524,6 +524,7 @@ pub async fn tally(tx: &mut Tx, event_id: i64) -> Result<(i64, i64), Error> {
 
 /// Figures of an event: registered, waitlisted, checked in.
 #[derive(Clone, Copy, Debug, Default, serde::Serialize, utoipa::ToSchema)]
+#[schema(as = EventFigures)]
 pub struct Figures {
     pub registered: i64,
     pub waitlisted: i64,

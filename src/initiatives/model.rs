@@ -10,6 +10,7 @@ use crate::i18n::Text;
 /// Where an initiative is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = InitiativeStatus)]
 pub enum Status {
     Draft,
     Submitted,
@@ -156,6 +157,7 @@ pub fn next_steps(from: Status, actors: &[Actor]) -> Vec<&'static Transition> {
 /// What an initiative is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = InitiativeCategory)]
 pub enum Category {
     Culture,
     Education,

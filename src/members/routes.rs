@@ -408,6 +408,7 @@ pub async fn my_requests_api(
 
 /// A decision on a join request.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[schema(as = JoinDecisionInput)]
 pub struct DecisionInput {
     pub approve: Option<bool>,
     /// Why, when declining (required then).

@@ -44,6 +44,7 @@ pub struct NoShows {
 
 /// The figures of one resource, one kind or the whole location.
 #[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[schema(as = OccupancyFigures)]
 pub struct Figures {
     /// Open time (opening hours minus closures) times the number of resources.
     pub open_minutes: i64,
