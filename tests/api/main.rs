@@ -28,6 +28,7 @@ mod notifications;
 mod occupancy;
 mod pages;
 mod rights;
+mod routes;
 mod search;
 mod sign_in_links;
 mod storage;
