@@ -4,6 +4,7 @@
 mod admin;
 mod api;
 mod auth;
+mod authz;
 mod backup;
 mod booking_pages;
 mod bookings;
