@@ -531,6 +531,25 @@ async fn build_world(app: &TestApp) -> World {
     ))
     .await;
     let closure = scalar(db, "SELECT MAX(id) FROM closures").await;
+    // A photo of the owner (shown to the owner and staff over them, not to other members
+    // while the owner is out of the directory) and one of the desk (public).
+    let png = b"\x89PNG\r\n\x1a\n".to_vec();
+    for (table, key, id) in [
+        ("profile_photos", "user_id", owner),
+        ("resource_photos", "resource_id", desk),
+    ] {
+        let sql = format!(
+            "INSERT INTO {table} ({key}, content_type, bytes, updated_at) VALUES ($1, 'image/png', $2, $3)"
+        );
+        ortaq::on_db!(db, pool => sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(png.clone())
+            .bind(ortaq::clock::now())
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))
+        .unwrap();
+    }
 
     let call = |token: &str, method: reqwest::Method, path: &str, body: Value| {
         app.client
