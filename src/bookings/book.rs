@@ -597,6 +597,16 @@ pub fn front_desk_staff(user: &CurrentUser) -> bool {
     user.has_role_anywhere(Role::SpaceManager) || user.has_role_anywhere(Role::Admin)
 }
 
+/// Refuses (403) anyone who does not manage the booking's location, before what they sent
+/// is read (a decision is staff's).
+pub async fn require_manager(db: &Db, actor: &CurrentUser, id: i64) -> Result<(), Error> {
+    let booking = storage::find(db, id).await?.ok_or(Error::NotFound)?;
+    if !staff_of(db, actor, &booking).await? {
+        return Err(Error::Forbidden);
+    }
+    Ok(())
+}
+
 /// Whether the caller manages the location of a booking.
 pub async fn manages_booking(
     db: &Db,

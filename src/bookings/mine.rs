@@ -308,6 +308,7 @@ async fn decide(
     Form(form): Form<DecisionForm>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
+    book::require_manager(&state.db, &user, id).await?;
     let approve = match form.decision.as_str() {
         "approve" => true,
         "decline" => false,

@@ -325,8 +325,10 @@ pub async fn decide_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<DecisionInput>,
+    input: Result<Json<DecisionInput>, Error>,
 ) -> Result<Json<Booking>, Error> {
+    book::require_manager(&state.db, ctx.user()?, id).await?;
+    let Json(input) = input?;
     let approve = input
         .approve
         .ok_or_else(|| Error::invalid("approve", "required"))?;
@@ -405,11 +407,11 @@ impl SeriesInput {
 pub async fn series_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<SeriesInput>,
+    input: Result<Json<SeriesInput>, Error>,
 ) -> Result<Response, Error> {
-    let req = input.parse()?;
-    let outcome =
-        series::book_series(&state.db, &state.spaces, ctx.user()?, ctx.ip, &req, true).await?;
+    let user = ctx.user()?;
+    let req = input?.0.parse()?;
+    let outcome = series::book_series(&state.db, &state.spaces, user, ctx.ip, &req, true).await?;
     if outcome.series_id.is_none() {
         return Err(Error::Conflict("series_nothing_free"));
     }
@@ -423,10 +425,11 @@ pub async fn series_api(
 pub async fn series_preview_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<SeriesInput>,
+    input: Result<Json<SeriesInput>, Error>,
 ) -> Result<Json<SeriesOutcome>, Error> {
-    let req = input.parse()?;
+    let user = ctx.user()?;
+    let req = input?.0.parse()?;
     Ok(Json(
-        series::book_series(&state.db, &state.spaces, ctx.user()?, ctx.ip, &req, false).await?,
+        series::book_series(&state.db, &state.spaces, user, ctx.ip, &req, false).await?,
     ))
 }

@@ -465,6 +465,10 @@ async fn create(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
+    if super::organiser_units(user).is_empty() {
+        // Organises nothing: refused before the form is judged.
+        return Err(Error::Forbidden);
+    }
     let tz = zone(&state).await?;
     let form = EventForm::from_fields(&fields);
     let initiative = initiative_for(&state, user, &form.initiative)
@@ -518,6 +522,7 @@ async fn edit(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
+    manage::organised(&state.db, user, id).await?;
     let tz = zone(&state).await?;
     let form = EventForm::from_fields(&fields);
     let result = match form.input(tz).parse() {

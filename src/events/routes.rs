@@ -113,9 +113,14 @@ pub struct CreateInput {
 pub async fn create_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<CreateInput>,
+    input: Result<Json<CreateInput>, Error>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
+    if super::organiser_units(user).is_empty() {
+        // Organises nothing: refused before the body is judged.
+        return Err(Error::Forbidden);
+    }
+    let Json(input) = input?;
     let draft = input.event.parse()?;
     let event = manage::create(&state.db, user, ctx.ip, &draft, input.publish).await?;
     Ok((StatusCode::CREATED, Json(view(&state, &ctx, event).await?)).into_response())
@@ -130,10 +135,11 @@ pub async fn edit_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<EventInput>,
+    input: Result<Json<EventInput>, Error>,
 ) -> Result<Json<EventView>, Error> {
     let user = ctx.user()?;
-    let draft = input.parse()?;
+    manage::organised(&state.db, user, id).await?;
+    let draft = input?.0.parse()?;
     let event = manage::edit(&state.db, user, ctx.ip, id, &draft).await?;
     Ok(Json(view(&state, &ctx, event).await?))
 }
@@ -291,8 +297,10 @@ pub async fn close_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<CloseInput>,
+    input: Result<Json<CloseInput>, Error>,
 ) -> Result<Json<EventView>, Error> {
+    manage::organised(&state.db, ctx.user()?, id).await?;
+    let Json(input) = input?;
     let closed = input
         .closed
         .ok_or_else(|| Error::invalid("closed", "required"))?;

@@ -212,11 +212,12 @@ async fn comment_meta(db: &Db, cid: i64) -> Result<(i64, Option<i64>, String), E
 
 /// The author edits their comment; the earlier text is kept.
 pub async fn edit(db: &Db, user: &CurrentUser, cid: i64, body: Option<&str>) -> Result<i64, Error> {
-    let body = parse_body(body)?;
+    // Who may, before what was sent: anyone else is refused whatever the body.
     let (id, author, state) = comment_meta(db, cid).await?;
     if author != Some(user.id) {
         return Err(Error::Forbidden);
     }
+    let body = parse_body(body)?;
     if CommentState::parse(&state) == CommentState::Hidden {
         return Err(Error::Conflict("comment_hidden"));
     }
@@ -302,14 +303,14 @@ pub async fn moderate(
     hide: bool,
     reason: Option<&str>,
 ) -> Result<i64, Error> {
-    let reason = model::parse_note("reason", reason, model::MAX_NOTE)
-        .map_err(|e| Error::Invalid(vec![e]))?
-        .ok_or_else(|| Error::invalid("reason", "required"))?;
     let (id, _, old) = comment_meta(db, cid).await?;
     let (_, actors) = flow::visible(db, Some(user), id).await?;
     if !actors.contains(&Actor::Staff) {
         return Err(Error::Forbidden);
     }
+    let reason = model::parse_note("reason", reason, model::MAX_NOTE)
+        .map_err(|e| Error::Invalid(vec![e]))?
+        .ok_or_else(|| Error::invalid("reason", "required"))?;
     let new = if hide { "hidden" } else { "cleared" };
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, conn => sqlx::query(
@@ -482,6 +483,10 @@ pub async fn moderate_api(
     Json(input): Json<ReasonInput>,
 ) -> Result<Json<Vec<Comment>>, Error> {
     let user = ctx.user()?;
+    let (id, _, _) = comment_meta(&state.db, cid).await?;
+    if !moderator(&state.db, Some(user), id).await? {
+        return Err(Error::Forbidden);
+    }
     let hide = match input.action.as_deref() {
         Some("hide") => true,
         Some("restore") => false,

@@ -89,13 +89,9 @@ pub async fn create(db: &Db, user: &CurrentUser, draft: &Draft) -> Result<Initia
     storage::find(db, id).await?.ok_or(Error::NotFound)
 }
 
-/// The author or the team change the texts and needs while it is a draft or submitted.
-pub async fn edit(
-    db: &Db,
-    user: &CurrentUser,
-    id: i64,
-    draft: &Draft,
-) -> Result<Initiative, Error> {
+/// The initiative if the caller is its author or on its team (403 else): who may edit
+/// it, checked before anything they sent is read.
+pub async fn require_editor(db: &Db, user: &CurrentUser, id: i64) -> Result<Initiative, Error> {
     let (ini, actors) = visible(db, Some(user), id).await?;
     if !actors
         .iter()
@@ -103,6 +99,36 @@ pub async fn edit(
     {
         return Err(Error::Forbidden);
     }
+    Ok(ini)
+}
+
+/// Refuses (403) a caller who is nothing to the initiative — not its author, team or staff
+/// over its unit — and so may take no step of its lifecycle, before their request is read.
+pub async fn require_actor(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let (_, actors) = visible(db, Some(user), id).await?;
+    if actors.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    Ok(())
+}
+
+/// Refuses (403) anyone but staff over the initiative's unit (who answer it).
+pub async fn require_staff(db: &Db, user: &CurrentUser, id: i64) -> Result<(), Error> {
+    let (_, actors) = visible(db, Some(user), id).await?;
+    if !actors.contains(&Actor::Staff) {
+        return Err(Error::Forbidden);
+    }
+    Ok(())
+}
+
+/// The author or the team change the texts and needs while it is a draft or submitted.
+pub async fn edit(
+    db: &Db,
+    user: &CurrentUser,
+    id: i64,
+    draft: &Draft,
+) -> Result<Initiative, Error> {
+    let ini = require_editor(db, user, id).await?;
     if !ini.status.is_editable() {
         return Err(Error::Conflict("initiative_not_editable"));
     }
@@ -135,6 +161,10 @@ pub async fn transition(
     comment: Option<String>,
 ) -> Result<Initiative, Error> {
     let (ini, actors) = visible(db, Some(user), id).await?;
+    if actors.is_empty() {
+        // Nothing to this initiative: no step is theirs, whatever the status.
+        return Err(Error::Forbidden);
+    }
     model::allowed(ini.status, to, &actors, Via::Plain).map_err(refusal)?;
     let mut tx = db.begin().await?;
     move_in(
@@ -318,8 +348,11 @@ pub async fn answer(
     id: i64,
     req: &AnswerRequest,
 ) -> Result<Initiative, Error> {
-    req.check()?;
     let (ini, actors) = visible(db, Some(user), id).await?;
+    if !actors.contains(&Actor::Staff) {
+        return Err(Error::Forbidden);
+    }
+    req.check()?;
     model::allowed(ini.status, req.decision, &actors, Via::Answer).map_err(refusal)?;
     let mut responsible_name = req.responsible_name.clone();
     if let Some(uid) = req.responsible_user_id {

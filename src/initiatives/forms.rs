@@ -108,6 +108,10 @@ async fn save(
     f: DraftFields,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
+    if let Some(id) = id {
+        // Who may edit, before what was typed is judged.
+        flow::require_editor(&state.db, &user, id).await?;
+    }
     let outcome = match (f.parse(), id) {
         (Ok(draft), None) => flow::create(&state.db, &user, &draft).await,
         (Ok(draft), Some(id)) => flow::edit(&state.db, &user, id, &draft).await,

@@ -371,6 +371,19 @@ pub async fn require_keeper(db: &Db, user: &CurrentUser, unit_id: i64) -> Result
     }
 }
 
+/// Refuses (403) a caller who keeps no unit's records at all, before their request is read
+/// (the unit they name is checked by [`save`]).
+pub fn require_keeper_somewhere(user: &CurrentUser) -> Result<(), Error> {
+    if STAFF_ROLES
+        .iter()
+        .any(|r| user.units_with(*r).next().is_some())
+    {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
 /// Records a meeting (coordinators and admins over its unit).
 pub async fn create(db: &Db, user: &CurrentUser, m: &NewMeeting) -> Result<i64, Error> {
     save(db, user, None, m, &[]).await
@@ -703,10 +716,12 @@ pub async fn list_api(State(state): State<AppState>) -> Result<Json<Vec<Meeting>
 pub async fn create_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<MeetingInput>,
+    input: Result<Json<MeetingInput>, Error>,
 ) -> Result<Response, Error> {
-    let m = input.parse()?;
-    let id = create(&state.db, ctx.user()?, &m).await?;
+    let user = ctx.user()?;
+    require_keeper_somewhere(user)?;
+    let m = input?.0.parse()?;
+    let id = create(&state.db, user, &m).await?;
     let d = detail(&state.db, id).await?.ok_or(Error::NotFound)?;
     Ok((StatusCode::CREATED, Json(d)).into_response())
 }
@@ -731,10 +746,13 @@ pub async fn add_item_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<ItemInput>,
+    input: Result<Json<ItemInput>, Error>,
 ) -> Result<Response, Error> {
-    let item = input.parse()?;
-    add_item(&state.db, ctx.user()?, id, &item).await?;
+    let user = ctx.user()?;
+    let meeting = detail(&state.db, id).await?.ok_or(Error::NotFound)?;
+    require_keeper(&state.db, user, meeting.meeting.unit_id).await?;
+    let item = input?.0.parse()?;
+    add_item(&state.db, user, id, &item).await?;
     let d = detail(&state.db, id).await?.ok_or(Error::NotFound)?;
     Ok((StatusCode::CREATED, Json(d)).into_response())
 }

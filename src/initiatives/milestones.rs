@@ -126,6 +126,7 @@ pub async fn add(
     title_ru: Option<&str>,
     due_on: Option<&str>,
 ) -> Result<i64, Error> {
+    require_keeper(db, user, id).await?;
     let mut errors = Vec::new();
     let title = model::parse_text("title", title_kk, title_ru, model::MAX_TITLE, true)
         .map_err(|e| errors.push(e))
@@ -136,7 +137,6 @@ pub async fn add(
     let (Some(title), Some(due)) = (title, due) else {
         return Err(Error::Invalid(errors));
     };
-    require_keeper(db, user, id).await?;
     let mut tx = db.begin().await?;
     let mid = insert(&mut tx, id, &title, due, None).await?;
     tx.commit().await?;
@@ -308,8 +308,10 @@ pub async fn link_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<Link>,
+    input: Result<Json<Link>, Error>,
 ) -> Result<Response, Error> {
+    require_keeper(&state.db, ctx.user()?, id).await?;
+    let Json(input) = input?;
     if input.kind != "booking" {
         return Err(Error::invalid("kind", "invalid_choice"));
     }
@@ -331,9 +333,9 @@ pub async fn save_report(
     kk: Option<&str>,
     ru: Option<&str>,
 ) -> Result<(), Error> {
+    let ini = require_keeper(db, user, id).await?;
     let report = model::parse_text("report", kk, ru, model::MAX_DESCRIPTION, true)
         .map_err(|e| Error::Invalid(vec![e]))?;
-    let ini = require_keeper(db, user, id).await?;
     if !matches!(ini.status, Status::InProgress | Status::Implemented) {
         return Err(Error::Conflict("initiative_not_in_progress"));
     }

@@ -711,6 +711,7 @@ async fn transition_form(
     Form(form): Form<StepForm>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
+    flow::require_actor(&state.db, &user, id).await?;
     let to = form
         .to
         .as_deref()
@@ -746,6 +747,7 @@ async fn answer_form(
     Form(form): Form<AnswerFields>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
+    flow::require_staff(&state.db, &user, id).await?;
     let outcome = match form.parse() {
         Ok(req) => flow::answer(&state.db, &user, id, &req).await,
         Err(e) => Err(e),
@@ -889,6 +891,7 @@ async fn link_form(
     Path(id): Path<i64>,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, Error> {
+    milestones::require_keeper(&state.db, ctx.user()?, id).await?;
     let booking = form
         .booking_id
         .ok_or_else(|| Error::invalid("booking_id", "required"))?;

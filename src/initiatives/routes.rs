@@ -224,10 +224,11 @@ pub async fn edit_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<InitiativeInput>,
+    input: Result<Json<InitiativeInput>, Error>,
 ) -> Result<Json<InitiativeDetail>, Error> {
     let user = ctx.user()?;
-    let draft = input.parse()?;
+    flow::require_editor(&state.db, user, id).await?;
+    let draft = input?.0.parse()?;
     flow::edit(&state.db, user, id, &draft).await?;
     Ok(Json(detail(&state.db, Some(user), id).await?))
 }
@@ -266,6 +267,7 @@ pub async fn submit_api(
     body: axum::body::Bytes,
 ) -> Result<Json<InitiativeDetail>, Error> {
     let user = ctx.user()?;
+    flow::require_actor(&state.db, user, id).await?;
     let input: StepInput = optional_body(&body)?;
     flow::transition(&state.db, user, id, Status::Submitted, comment_of(&input)?).await?;
     Ok(Json(detail(&state.db, Some(user), id).await?))
@@ -284,9 +286,11 @@ pub async fn transition_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<StepInput>,
+    input: Result<Json<StepInput>, Error>,
 ) -> Result<Json<InitiativeDetail>, Error> {
     let user = ctx.user()?;
+    flow::require_actor(&state.db, user, id).await?;
+    let Json(input) = input?;
     let to = input
         .to
         .as_deref()
@@ -334,10 +338,11 @@ pub async fn answer_api(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<AnswerInput>,
+    input: Result<Json<AnswerInput>, Error>,
 ) -> Result<Json<InitiativeDetail>, Error> {
     let user = ctx.user()?;
-    let req = input.parse()?;
+    flow::require_staff(&state.db, user, id).await?;
+    let req = input?.0.parse()?;
     flow::answer(&state.db, user, id, &req).await?;
     Ok(Json(detail(&state.db, Some(user), id).await?))
 }

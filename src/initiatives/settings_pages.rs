@@ -164,6 +164,13 @@ async fn save(
     Form(form): Form<ThresholdForm>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?.clone();
+    // Who sets no threshold anywhere is refused before the form is read.
+    if !flow::THRESHOLD_ROLES
+        .iter()
+        .any(|r| user.has_role_anywhere(*r))
+    {
+        return Err(Error::Forbidden);
+    }
     let unit_id = form
         .unit_id
         .ok_or_else(|| Error::invalid("unit_id", "required"))?;

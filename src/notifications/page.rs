@@ -91,9 +91,10 @@ struct ReadForm {
 async fn read_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Form(form): Form<ReadForm>,
+    form: Result<Form<ReadForm>, Error>,
 ) -> Result<Response, Error> {
     let user = ctx.user()?;
+    let Form(form) = form?;
     storage::mark_read(&state.db, user.id, form.up_to).await?;
     Ok(see_other("/notifications", HeaderMap::new()))
 }

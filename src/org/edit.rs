@@ -95,8 +95,14 @@ async fn require_admin_over(state: &AppState, ctx: &Ctx, unit_id: i64) -> Result
 pub async fn create_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<UnitInput>,
+    input: Result<Json<UnitInput>, Error>,
 ) -> Result<Response, Error> {
+    // Only an admin creates units: anyone else is refused before the body is read (the
+    // parent they name is checked below).
+    if !ctx.user()?.has_role_anywhere(Role::Admin) {
+        return Err(Error::Forbidden);
+    }
+    let Json(input) = input?;
     let mut errors = Vec::new();
     let kind = UnitKind::parse(input.kind.trim()).filter(|k| *k != UnitKind::Association);
     if kind.is_none() {

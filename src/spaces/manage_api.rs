@@ -58,9 +58,21 @@ fn staff(ctx: &Ctx) -> Result<Staff<'_>, Error> {
 pub async fn create_api(
     State(state): State<AppState>,
     ctx: Ctx,
-    Json(input): Json<ResourceInput>,
+    input: Result<Json<ResourceInput>, Error>,
 ) -> Result<Response, Error> {
     let staff = staff(&ctx)?;
+    // Only those who run some location create resources: anyone else is refused before
+    // the body is read (the location they name is checked below).
+    if ![
+        crate::accounts::Role::SpaceManager,
+        crate::accounts::Role::Admin,
+    ]
+    .iter()
+    .any(|r| staff.user.has_role_anywhere(*r))
+    {
+        return Err(Error::Forbidden);
+    }
+    let Json(input) = input?;
     let location_id = input
         .location_id
         .ok_or_else(|| Error::invalid("location_id", "required"))?;

@@ -272,8 +272,13 @@ async fn every_step_is_allowed_or_refused_by_role_as_the_table_says() {
                     .await
                 };
                 let sees_draft = !matches!(*role, "member" | "outsider");
+                // Rights before the step: only staff answer, and someone who is nothing
+                // to the initiative takes no step, whatever the table says of the move.
+                let staff = matches!(*role, "coordinator" | "admin");
                 let expected = if from == "draft" && !sees_draft {
                     (StatusCode::NOT_FOUND, "not_found")
+                } else if (by_answer && !staff) || !sees_draft {
+                    (StatusCode::FORBIDDEN, "forbidden")
                 } else if let Some((_, _, by)) = edge {
                     if by.contains(role) {
                         (StatusCode::OK, "")

@@ -4,6 +4,7 @@
 mod admin;
 mod api;
 mod auth;
+mod authz;
 mod backup;
 mod booking_pages;
 mod bookings;
@@ -28,6 +29,7 @@ mod notifications;
 mod occupancy;
 mod pages;
 mod rights;
+mod routes;
 mod search;
 mod sign_in_links;
 mod storage;
