@@ -85,6 +85,12 @@ pub struct Cli {
     /// Who answers for personal data (name and contact), shown in the consent text.
     #[arg(long, env = "ORTAQ_DPO_CONTACT", global = true)]
     pub dpo_contact: Option<String>,
+    /// API requests one personal token may make per second, sustained (then 429).
+    #[arg(long, env = "ORTAQ_TOKEN_RATE", default_value_t = 50, global = true)]
+    pub token_rate: u32,
+    /// API requests one personal token may make in a burst above its rate.
+    #[arg(long, env = "ORTAQ_TOKEN_BURST", default_value_t = 1000, global = true)]
+    pub token_burst: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -194,7 +200,11 @@ fn config(cli: &Cli) -> Config {
                 dpo_contact: cli.dpo_contact.clone().unwrap_or(default.dpo_contact),
             }
         },
-        limits: crate::http::limits::LimitsConfig::default(),
+        limits: crate::http::limits::LimitsConfig {
+            token_per_second: cli.token_rate.max(1),
+            token_burst: cli.token_burst.max(1),
+            ..Default::default()
+        },
     }
 }
 

@@ -155,16 +155,31 @@ struct Contract;
 
 /// The refusals that any operation may answer, whatever its own annotations list.
 const REFUSALS: [(&str, &str); 10] = [
-    ("400", "The request could not be read (malformed JSON, query or path)."),
+    (
+        "400",
+        "The request could not be read (malformed JSON, query or path).",
+    ),
     ("401", "Not signed in, or the token is unknown or revoked."),
     ("403", "Signed in, but without the right to do this."),
     ("404", "No such object, or one the caller may not see."),
     ("409", "The request conflicts with the object's state."),
     ("413", "The body is larger than the server accepts."),
-    ("415", "The body is not of a media type the operation reads."),
-    ("422", "A field is refused; `errors` names each field and why."),
-    ("429", "Too many requests; `Retry-After` says when to try again."),
-    ("503", "The database is unreachable for the moment; try again."),
+    (
+        "415",
+        "The body is not of a media type the operation reads.",
+    ),
+    (
+        "422",
+        "A field is refused; `errors` names each field and why.",
+    ),
+    (
+        "429",
+        "Too many requests; `Retry-After` says when to try again.",
+    ),
+    (
+        "503",
+        "The database is unreachable for the moment; try again.",
+    ),
 ];
 
 impl utoipa::Modify for Contract {
@@ -179,7 +194,10 @@ impl utoipa::Modify for Contract {
             let slug = path
                 .trim_start_matches("/api/v1/")
                 .split('/')
-                .map(|part| part.trim_matches(|c| c == '{' || c == '}').replace('-', "_"))
+                .map(|part| {
+                    part.trim_matches(|c| c == '{' || c == '}')
+                        .replace('-', "_")
+                })
                 .collect::<Vec<_>>()
                 .join("_");
             let operations = [
@@ -194,10 +212,10 @@ impl utoipa::Modify for Contract {
                 operation.operation_id = Some(format!("{method}_{slug}"));
                 let responses = &mut operation.responses.responses;
                 for response in responses.values_mut() {
-                    let RefOr::T(response) = response else { continue };
-                    let refers_to_problem = |content: &utoipa::openapi::Content| {
-                        matches!(&content.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"))
+                    let RefOr::T(response) = response else {
+                        continue;
                     };
+                    let refers_to_problem = |content: &utoipa::openapi::Content| matches!(&content.schema, Some(RefOr::Ref(r)) if r.ref_location.ends_with("/Problem"));
                     if let Some(json) = response.content.get("application/json")
                         && refers_to_problem(json)
                     {
@@ -250,12 +268,16 @@ mod tests {
             }
         }
         let mut files = Vec::new();
-        walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        walk(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
         let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (file, text) in &files {
             let lines: Vec<&str> = text.lines().collect();
             for (i, line) in lines.iter().enumerate() {
-                if !line.contains("utoipa::ToSchema") || !line.trim_start().starts_with("#[derive") {
+                if !line.contains("utoipa::ToSchema") || !line.trim_start().starts_with("#[derive")
+                {
                     continue;
                 }
                 let mut renamed = None;

@@ -1,5 +1,6 @@
-//! The one search index (`search_entries`; on SQLite with its FTS5 table kept in step by
-//! triggers, on PostgreSQL with a generated `tsvector`).
+//! The one search index: `search_entries` (what a hit shows and who may find it) and
+//! `search_words` (each distinct folded word of an entry, looked up by prefix; see
+//! `query.rs`), the same on both backends.
 //!
 //! Every area that writes an indexed thing calls [`upsert`] or [`remove`] inside its own
 //! write transaction, so the index and the thing commit (or roll back) together.
@@ -60,15 +61,14 @@ pub async fn upsert(tx: &mut Tx, entry: &Entry) -> Result<(), Error> {
     let title_folded = fold::fold(&title);
     let body_folded = fold::fold(&entry.body.join(" "));
     let (audience, unit_id) = entry.audience.parts();
-    let tags = tags(entry.kind, entry.audience, entry.owner_id);
-    on_tx!(tx, conn => sqlx::query(
+    let entry_id: i64 = on_tx!(tx, conn => sqlx::query_scalar(
         "INSERT INTO search_entries (kind, ref_id, title_kk, title_ru, url, audience, unit_id, owner_id,
-             title_folded, body_folded, updated_at, tags)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             title_folded, body_folded, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (kind, ref_id) DO UPDATE SET title_kk = excluded.title_kk, title_ru = excluded.title_ru,
              url = excluded.url, audience = excluded.audience, unit_id = excluded.unit_id, owner_id = excluded.owner_id,
-             title_folded = excluded.title_folded, body_folded = excluded.body_folded, updated_at = excluded.updated_at,
-             tags = excluded.tags")
+             title_folded = excluded.title_folded, body_folded = excluded.body_folded, updated_at = excluded.updated_at
+         RETURNING id")
         .bind(entry.kind.key)
         .bind(entry.id)
         .bind(&entry.title.kk)
@@ -80,39 +80,83 @@ pub async fn upsert(tx: &mut Tx, entry: &Entry) -> Result<(), Error> {
         .bind(&title_folded)
         .bind(&body_folded)
         .bind(clock::now())
-        .bind(&tags)
+        .fetch_one(&mut *conn)
+        .await)?;
+    write_words(
+        tx,
+        entry_id,
+        entry.kind,
+        audience,
+        &title_folded,
+        &body_folded,
+    )
+    .await
+}
+
+/// The most distinct words one entry is found by (a long news post stays findable by its
+/// first few hundred words).
+const MAX_WORDS: usize = 1_000;
+/// Words per INSERT statement (five values each).
+const WORDS_PER_STATEMENT: usize = 150;
+
+/// Replaces the word rows of an entry: each distinct word of the title, then each other
+/// word of the body.
+async fn write_words(
+    tx: &mut Tx,
+    entry_id: i64,
+    kind: Kind,
+    audience: &str,
+    title_folded: &str,
+    body_folded: &str,
+) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query("DELETE FROM search_words WHERE entry_id = $1")
+        .bind(entry_id)
         .execute(&mut *conn)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-/// The words the full-text index holds about an entry besides its text: its kind
-/// (`kevent`), its audience (`apublic`, `amembers`, `astaff`) and its owner (`o42`).
-/// Queries match them only through the `tags` column; see `query.rs`.
-pub fn tags(kind: Kind, audience: Audience, owner_id: Option<i64>) -> String {
-    let mut tags = format!("{} {}", kind_tag(kind), audience_tag(audience));
-    if let Some(owner) = owner_id {
-        tags.push(' ');
-        tags.push_str(&owner_tag(owner));
+    let mut seen = std::collections::HashSet::new();
+    let words: Vec<(&str, bool)> = title_folded
+        .split_whitespace()
+        .map(|w| (w, true))
+        .chain(body_folded.split_whitespace().map(|w| (w, false)))
+        .filter(|(w, _)| seen.insert(*w))
+        .take(MAX_WORDS)
+        .collect();
+    for chunk in words.chunks(WORDS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|i| {
+                let n = 4 + 2 * i;
+                format!("($1, $2, $3, ${n}, ${})", n + 1)
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO search_words (entry_id, kind, audience, word, in_title) VALUES {}",
+            rows.join(", ")
+        );
+        on_tx!(tx, conn => {
+            // Audited: fixed SQL and numbered placeholders; every word is a bound value.
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
+                .bind(entry_id)
+                .bind(kind.key)
+                .bind(audience);
+            for (word, in_title) in chunk {
+                query = query.bind(*word).bind(*in_title);
+            }
+            query.execute(&mut *conn).await.map(|r| r.rows_affected())
+        })?;
     }
-    tags
-}
-
-pub(super) fn kind_tag(kind: Kind) -> String {
-    format!("k{}", kind.key)
-}
-
-pub(super) fn audience_tag(audience: Audience) -> String {
-    format!("a{}", audience.parts().0)
-}
-
-pub(super) fn owner_tag(owner: i64) -> String {
-    format!("o{owner}")
+    Ok(())
 }
 
 /// Removes the entry of one thing (deleted, unpublished, or no longer to be found).
 pub async fn remove(tx: &mut Tx, kind: Kind, id: i64) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query(
+        "DELETE FROM search_words WHERE entry_id IN (SELECT id FROM search_entries WHERE kind = $1 AND ref_id = $2)")
+        .bind(kind.key)
+        .bind(id)
+        .execute(&mut *conn)
+        .await
+        .map(|r| r.rows_affected()))?;
     on_tx!(tx, conn => sqlx::query("DELETE FROM search_entries WHERE kind = $1 AND ref_id = $2")
         .bind(kind.key)
         .bind(id)
@@ -124,6 +168,7 @@ pub async fn remove(tx: &mut Tx, kind: Kind, id: i64) -> Result<(), Error> {
 
 /// Rebuilds the whole index from the tables it describes, in one transaction.
 pub async fn rebuild(tx: &mut Tx) -> Result<(), Error> {
+    on_tx!(tx, conn => sqlx::query("DELETE FROM search_words").execute(&mut *conn).await.map(|r| r.rows_affected()))?;
     on_tx!(tx, conn => sqlx::query("DELETE FROM search_entries").execute(&mut *conn).await.map(|r| r.rows_affected()))?;
     super::sources::reindex_units(tx).await?;
     super::sources::reindex_members(tx).await?;

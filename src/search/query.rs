@@ -1,16 +1,16 @@
 //! Asking the index: one interface ([`search`]), the dialects below it.
 //!
 //! The query is folded like the texts; each of its words matches as a prefix (typing
-//! «Ақт» already finds Ақтөбе), all words must match. The index yields a bounded set of
-//! candidates per kind (SQLite FTS5, PostgreSQL full-text with GIN), ranked here the same
-//! way for both (see [`search`]). At most [`PER_KIND`] hits of each kind, best first.
+//! «Ақт» already finds Ақтөбе), all words must match. The word index (`search_words`, a
+//! B-tree on both backends) yields a bounded set of candidates per kind, ranked here the
+//! same way for both (see [`search`]). At most [`PER_KIND`] hits of each kind, best first.
 
 use std::collections::HashSet;
 
 use std::collections::HashMap;
 
 use super::fold;
-use super::index::{self, Audience};
+use super::index::Audience;
 use super::kinds::{self, Kind};
 use crate::accounts::{CurrentUser, Role};
 use crate::db::Db;
@@ -107,48 +107,28 @@ fn closeness(terms: &[String], row: &Row) -> (u8, usize, std::cmp::Reverse<i64>)
 /// The hits for `q` that `viewer` may see, best first, at most [`PER_KIND`] of each kind.
 ///
 /// The index is not asked to rank every match: a two-letter prefix matches tens of
-/// thousands of entries at the scale of a republic. For each kind it yields a bounded set
-/// of candidates, the newest first: those whose title holds every word whole, those whose
-/// title words begin with every word, and any match (title or body). [`closeness`] ranks
-/// the candidates here, the same on both backends. The caller's audience is part of the
-/// index's own match (the `tags` words), so nothing it may not see is read.
+/// thousands of entries at the scale of a republic. Words are looked up by prefix in a
+/// B-tree (`search_words`), led by the query's rarest word, and each lookup stops after
+/// [`CANDIDATES`] entries: first the entries whose title holds every word (all kinds in one
+/// statement), then, for the kinds that found fewer than [`PER_KIND`] that way, the entries
+/// holding them anywhere. [`closeness`] ranks the candidates here, the same on both
+/// backends.
 pub async fn search(db: &Db, viewer: &Viewer, q: &str) -> Result<Vec<Row>, Error> {
     let terms = terms(q);
     if terms.is_empty() {
         return Ok(vec![]);
     }
-    let mut rows = match db {
-        Db::Sqlite(pool) => {
-            let (sql, binds) = sqlite_query(&terms, viewer);
-            let units = serde_json::to_string(&viewer.staff_units).unwrap_or_default();
-            // Audited: the text holds only fixed SQL and numbered placeholders; every
-            // word of the query is a bound value.
-            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
-            for bind in binds {
-                query = query.bind(bind);
-            }
-            query
-                .bind(viewer.user_id)
-                .bind(units)
-                .bind(CANDIDATES)
-                .fetch_all(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            let (sql, binds) = postgres_query(&terms, viewer);
-            // Audited as above.
-            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
-            for bind in binds {
-                query = query.bind(bind);
-            }
-            query
-                .bind(viewer.user_id)
-                .bind(&viewer.staff_units)
-                .bind(CANDIDATES)
-                .fetch_all(pool)
-                .await?
-        }
-    };
+    let terms = rarest_first(db, terms).await?;
+    let kinds = kinds(viewer);
+    let mut rows = candidates(db, viewer, &terms, &kinds, true).await?;
+    let short: Vec<Kind> = kinds
+        .iter()
+        .copied()
+        .filter(|k| rows.iter().filter(|r| r.kind == k.key).count() < PER_KIND as usize)
+        .collect();
+    if !short.is_empty() {
+        rows.extend(candidates(db, viewer, &terms, &short, false).await?);
+    }
     rows.sort_by_cached_key(|row| (closeness(&terms, row), row.kind.clone()));
     let mut seen = HashSet::new();
     let mut per_kind: HashMap<String, i64> = HashMap::new();
@@ -163,22 +143,80 @@ pub async fn search(db: &Db, viewer: &Viewer, q: &str) -> Result<Vec<Row>, Error
     Ok(rows)
 }
 
-/// The most candidates of one kind (and, on SQLite, of one stage) read from the index.
+/// The most entries one lookup (a kind, a stage) reads.
 const CANDIDATES: i64 = 3 * PER_KIND;
+/// Counting how common a prefix is stops here.
+const COUNT_UP_TO: i64 = 1_000;
 
-/// The audience words the viewer may match: public entries, members' entries when signed
-/// in, their own entries, and staff entries when they are staff somewhere (filtered to
-/// their units by the query itself).
-fn audience_words(viewer: &Viewer) -> Vec<String> {
-    let mut words = vec![index::audience_tag(Audience::Public)];
-    if let Some(user) = viewer.user_id {
-        words.push(index::audience_tag(Audience::Members));
-        words.push(index::owner_tag(user));
+/// The words folded from `prefix` onward: `[prefix, next)` in byte order.
+fn range(prefix: &str) -> (String, String) {
+    let mut next = prefix.to_string();
+    if let Some(last) = next.pop() {
+        // Letters and digits only (the fold): the next byte is a plain ASCII character.
+        next.push(char::from(last as u8 + 1));
     }
-    if !viewer.staff_units.is_empty() {
-        words.push(index::audience_tag(Audience::Staff { unit_id: 0 }));
+    (prefix.to_string(), next)
+}
+
+/// The terms, the one with the fewest words under its prefix first (it leads the lookup;
+/// the others are checked on the entries it finds).
+async fn rarest_first(db: &Db, mut terms: Vec<String>) -> Result<Vec<String>, Error> {
+    if terms.len() < 2 {
+        return Ok(terms);
     }
-    words
+    let counts: Vec<String> = (0..terms.len())
+        .map(|i| {
+            format!(
+                "(SELECT COUNT(*) FROM (SELECT 1 FROM search_words WHERE word >= ${} AND word < ${} LIMIT {COUNT_UP_TO}) AS c{i})",
+                2 * i + 1,
+                2 * i + 2
+            )
+        })
+        .collect();
+    // One row, a count per term.
+    let sql = format!("SELECT {}", counts.join(", "));
+    let ranges: Vec<(String, String)> = terms.iter().map(|t| range(t)).collect();
+    let counts: Vec<i64> = match db {
+        Db::Sqlite(pool) => {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (lo, hi) in &ranges {
+                query = query.bind(lo).bind(hi);
+            }
+            let row = query.fetch_one(pool).await?;
+            (0..terms.len())
+                .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
+                .collect::<Result<_, _>>()?
+        }
+        Db::Postgres(pool) => {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (lo, hi) in &ranges {
+                query = query.bind(lo).bind(hi);
+            }
+            let row = query.fetch_one(pool).await?;
+            (0..terms.len())
+                .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
+                .collect::<Result<_, _>>()?
+        }
+    };
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_key(|&i| counts[i]);
+    let sorted = order
+        .into_iter()
+        .map(|i| std::mem::take(&mut terms[i]))
+        .collect();
+    Ok(sorted)
+}
+
+/// The audiences the viewer may find: public entries, members' entries when signed in,
+/// and staff entries (drafts) when signed in — these only where the viewer is staff over
+/// the unit or owns the entry, which the statement checks on each.
+fn audiences(viewer: &Viewer) -> Vec<&'static str> {
+    let mut audiences = vec![Audience::Public.parts().0];
+    if viewer.user_id.is_some() {
+        audiences.push(Audience::Members.parts().0);
+        audiences.push(Audience::Staff { unit_id: 0 }.parts().0);
+    }
+    audiences
 }
 
 /// The kinds the viewer may find at all (guests find no members).
@@ -189,90 +227,108 @@ fn kinds(viewer: &Viewer) -> Vec<Kind> {
         .collect()
 }
 
-/// SQLite: per kind, three FTS5 matches read in rowid order from the newest and stopped at
-/// [`CANDIDATES`]. Binds: the match expressions, then `$n+1` the user, `$n+2` the staff
-/// units (JSON), `$n+3` the limit.
-fn sqlite_query(terms: &[String], viewer: &Viewer) -> (String, Vec<String>) {
-    let whole = terms
-        .iter()
-        .map(|t| format!("\"{t}\""))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    let prefix = terms
-        .iter()
-        .map(|t| format!("\"{t}\"*"))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    let audience = audience_words(viewer).join(" OR ");
-    let stages = [
-        format!("{{title_folded}} : ({whole})"),
-        format!("{{title_folded}} : ({prefix})"),
-        format!("{{title_folded body_folded}} : ({prefix})"),
-    ];
-    let mut binds = Vec::new();
-    for kind in kinds(viewer) {
-        for stage in &stages {
-            binds.push(format!(
-                "{stage} AND {{tags}} : {} AND {{tags}} : ({audience})",
-                index::kind_tag(kind)
-            ));
+/// The candidates of `kinds` holding every term (in the title only, or anywhere): one
+/// statement, one lookup per kind, each stopped at [`CANDIDATES`].
+async fn candidates(
+    db: &Db,
+    viewer: &Viewer,
+    terms: &[String],
+    kinds: &[Kind],
+    in_title: bool,
+) -> Result<Vec<Row>, Error> {
+    let (sql, binds) = candidates_sql(db, viewer, terms, kinds, in_title);
+    let rows = match db {
+        Db::Sqlite(pool) => {
+            let units = serde_json::to_string(&viewer.staff_units).unwrap_or_default();
+            // Audited: the text holds only fixed SQL and numbered placeholders; every
+            // word of the query is a bound value.
+            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+            for bind in binds {
+                query = query.bind(bind);
+            }
+            query
+                .bind(viewer.user_id)
+                .bind(units)
+                .fetch_all(pool)
+                .await?
         }
-    }
-    let n = binds.len();
-    let (user, units, limit) = (n + 1, n + 2, n + 3);
-    let selects: Vec<String> = (1..=n)
-        .map(|i| {
-            format!(
-                "SELECT * FROM (SELECT e.kind, e.ref_id, e.title_kk, e.title_ru, e.url, e.title_folded
-                 FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid
-                 WHERE search_fts MATCH ${i}
-                   AND (e.audience <> 'staff' OR e.owner_id = ${user}
-                        OR e.unit_id IN (SELECT value FROM json_each(${units})))
-                 ORDER BY search_fts.rowid DESC LIMIT ${limit})"
-            )
-        })
-        .collect();
-    (selects.join(" UNION ALL "), binds)
+        Db::Postgres(pool) => {
+            // Audited as above.
+            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+            for bind in binds {
+                query = query.bind(bind);
+            }
+            query
+                .bind(viewer.user_id)
+                .bind(&viewer.staff_units)
+                .fetch_all(pool)
+                .await?
+        }
+    };
+    Ok(rows)
 }
 
-/// PostgreSQL: per kind, the matches that the text index and the tags index both hold,
-/// title hits first, the newest first, at most [`CANDIDATES`]. Binds: `$1` any match,
-/// `$2` whole words, then one tags query per kind, then the user, the staff units and
-/// the limit.
-fn postgres_query(terms: &[String], viewer: &Viewer) -> (String, Vec<String>) {
-    let prefix = terms
-        .iter()
-        .map(|t| format!("{t}:*"))
-        .collect::<Vec<_>>()
-        .join(" & ");
-    let whole = terms.join(" & ");
-    let audience = audience_words(viewer).join(" | ");
-    let mut binds = vec![prefix, whole];
-    for kind in kinds(viewer) {
-        binds.push(format!("{} & ({audience})", index::kind_tag(kind)));
-    }
-    let n = binds.len();
-    let (user, units, limit) = (n + 1, n + 2, n + 3);
-    let tags: Vec<String> = (3..=n)
-        .map(|i| format!(", to_tsquery('simple', ${i}) AS t{i}"))
+/// The statement of [`candidates`] and its text binds: the kinds, the audiences, each
+/// term's range; then (bound by the caller) the user and the staff units.
+fn candidates_sql(
+    db: &Db,
+    viewer: &Viewer,
+    terms: &[String],
+    kinds: &[Kind],
+    in_title: bool,
+) -> (String, Vec<String>) {
+    let mut binds: Vec<String> = Vec::new();
+    let mut bind = |value: String| {
+        binds.push(value);
+        format!("${}", binds.len())
+    };
+    let audiences: Vec<String> = audiences(viewer)
+        .into_iter()
+        .map(|a| bind(a.to_string()))
         .collect();
-    let with = format!(
-        "WITH q AS (SELECT to_tsquery('simple', $1) AS p, to_tsquery('simple', $2) AS w{}) ",
-        tags.concat()
-    );
-    let selects: Vec<String> = (3..=n)
-        .map(|i| {
+    let audiences = audiences.join(", ");
+    let title = if in_title { " AND w.in_title" } else { "" };
+    let mut ranges = Vec::new();
+    for term in terms {
+        let (lo, hi) = range(term);
+        ranges.push((bind(lo), bind(hi)));
+    }
+    let (lead_lo, lead_hi) = &ranges[0];
+    let others: String = ranges[1..]
+        .iter()
+        .map(|(lo, hi)| {
+            let title = if in_title { " AND o.in_title" } else { "" };
             format!(
-                "(SELECT e.kind, e.ref_id, e.title_kk, e.title_ru, e.url, e.title_folded
-                 FROM q, search_entries e
-                 WHERE e.document @@ q.p AND e.tags_doc @@ q.t{i}
-                   AND (e.audience <> 'staff' OR e.owner_id = ${user} OR e.unit_id = ANY(${units}))
-                 ORDER BY e.title_doc @@ q.w DESC, e.title_doc @@ q.p DESC, e.id DESC
-                 LIMIT ${limit})"
+                " AND EXISTS (SELECT 1 FROM search_words o WHERE o.entry_id = w.entry_id
+                     AND o.word >= {lo} AND o.word < {hi}{title})"
             )
         })
         .collect();
-    (with + &selects.join(" UNION ALL "), binds)
+    let mut selects = Vec::new();
+    for kind in kinds {
+        let kind = bind(kind.key.to_string());
+        selects.push(format!(
+            "SELECT * FROM (SELECT w.entry_id FROM search_words w
+               WHERE w.kind = {kind} AND w.audience IN ({audiences})
+                 AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+               LIMIT {CANDIDATES}) AS k{}",
+            selects.len()
+        ));
+    }
+    let n = binds.len();
+    let (user, units) = (n + 1, n + 2);
+    let staff = match db {
+        Db::Sqlite(_) => format!("e.unit_id IN (SELECT value FROM json_each(${units}))"),
+        Db::Postgres(_) => format!("e.unit_id = ANY(${units})"),
+    };
+    let sql = format!(
+        "SELECT e.kind, e.ref_id, e.title_kk, e.title_ru, e.url, e.title_folded
+           FROM search_entries e
+          WHERE e.id IN ({})
+            AND (e.audience <> 'staff' OR e.owner_id = ${user} OR {staff})",
+        selects.join(" UNION ALL ")
+    );
+    (sql, binds)
 }
 
 #[cfg(test)]
@@ -313,23 +369,22 @@ mod tests {
     }
 
     #[test]
-    fn guests_match_public_entries_only_and_staff_their_own_words_too() {
+    fn a_prefix_is_a_range_of_words() {
+        assert_eq!(range("ak"), ("ak".to_string(), "al".to_string()));
+        assert_eq!(range("z9"), ("z9".to_string(), "z:".to_string()));
+        assert_eq!(range("kaz"), ("kaz".to_string(), "ka{".to_string()));
+    }
+
+    #[test]
+    fn guests_find_public_entries_and_no_members() {
         let guest = Viewer::guest();
-        assert_eq!(audience_words(&guest), vec!["apublic"]);
+        assert_eq!(audiences(&guest), vec!["public"]);
         assert!(!kinds(&guest).contains(&kinds::MEMBER));
-        let staff = Viewer {
+        let member = Viewer {
             user_id: Some(7),
-            staff_units: vec![3],
+            staff_units: vec![],
         };
-        assert_eq!(
-            audience_words(&staff),
-            vec!["apublic", "amembers", "o7", "astaff"]
-        );
-        let (_, binds) = sqlite_query(&["ak".to_string()], &staff);
-        assert_eq!(binds.len(), 3 * kinds::ALL.len());
-        assert_eq!(
-            binds[0],
-            "{title_folded} : (\"ak\") AND {tags} : kunit AND {tags} : (apublic OR amembers OR o7 OR astaff)"
-        );
+        assert_eq!(audiences(&member), vec!["public", "members", "staff"]);
+        assert!(kinds(&member).contains(&kinds::MEMBER));
     }
 }
