@@ -62,16 +62,14 @@ pub struct Filter {
 /// The newest 500 entries that match.
 pub async fn list(db: &crate::db::Db, filter: &Filter) -> Result<Vec<Entry>, Error> {
     let day = |s: &str, end: bool| {
-        chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .ok()
-            .map(|d| {
-                let t = if end {
-                    d.and_hms_opt(23, 59, 59)
-                } else {
-                    d.and_hms_opt(0, 0, 0)
-                };
-                t.expect("a valid time").and_utc()
-            })
+        crate::clock::parse_date(s.trim()).ok().map(|d| {
+            let t = if end {
+                d.and_hms_opt(23, 59, 59)
+            } else {
+                d.and_hms_opt(0, 0, 0)
+            };
+            t.expect("a valid time").and_utc()
+        })
     };
     let action = Some(filter.action.trim())
         .filter(|a| !a.is_empty())

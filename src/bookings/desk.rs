@@ -340,7 +340,7 @@ async fn staff_list(
     let mut date =
         |field: &'static str, raw: Option<&str>, default: NaiveDate| match raw.map(str::trim) {
             None | Some("") => default,
-            Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d").unwrap_or_else(|_| {
+            Some(raw) => crate::clock::parse_date(raw).unwrap_or_else(|_| {
                 errors.push(FieldError::new(field, "invalid_date"));
                 default
             }),

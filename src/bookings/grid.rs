@@ -127,8 +127,9 @@ async fn render(
     let today = now.with_timezone(&tz).date_naive();
     let date = match q.date.as_deref().map(str::trim) {
         None | Some("") => today,
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("date", "invalid_date"))?,
+        Some(raw) => {
+            crate::clock::parse_date(raw).map_err(|_| Error::invalid("date", "invalid_date"))?
+        }
     };
     let week = q.view.as_deref() == Some("week");
     let kind = q

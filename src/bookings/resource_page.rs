@@ -148,7 +148,7 @@ async fn page(
     let date = q
         .date
         .as_deref()
-        .and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+        .and_then(|d| crate::clock::parse_date(d.trim()).ok())
         .unwrap_or(today);
     let form = BookForm {
         resource_id: id,
@@ -199,7 +199,7 @@ async fn render_with(
     let tz = location.time_zone;
     let (rules, _) = spaces::rules(&state.db, &resource).await?;
     let today = clock::now().with_timezone(&tz).date_naive();
-    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d").unwrap_or(today);
+    let date = crate::clock::parse_date(form.date.trim()).unwrap_or(today);
     let (from, to) = (
         rules::day_start(tz, date),
         rules::day_start(tz, date + Duration::days(1)),
@@ -353,7 +353,7 @@ async fn parse(
 ) -> Result<Result<Parsed, Vec<FieldError>>, Error> {
     let tz = location.time_zone;
     let mut errors = Vec::new();
-    let date = NaiveDate::parse_from_str(form.date.trim(), "%Y-%m-%d")
+    let date = crate::clock::parse_date(form.date.trim())
         .map_err(|_| errors.push(FieldError::new("date", "invalid_date")))
         .ok();
     let time = NaiveTime::parse_from_str(form.start.trim(), "%H:%M")
@@ -401,7 +401,7 @@ async fn parse(
                 errors.push(FieldError::new("repeat", "invalid_choice"));
                 None
             }
-            Some(f) => match NaiveDate::parse_from_str(form.until.trim(), "%Y-%m-%d") {
+            Some(f) => match crate::clock::parse_date(form.until.trim()) {
                 Ok(until) => Some((f, until)),
                 Err(_) => {
                     errors.push(FieldError::new(

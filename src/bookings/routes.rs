@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::Deserialize;
 
 use super::book::{self, CancelScope, Request};
@@ -52,7 +52,7 @@ pub fn parse_instant(field: &'static str, raw: Option<&str>) -> Result<DateTime<
     let at = DateTime::parse_from_rfc3339(raw)
         .map_err(|_| FieldError::new(field, "invalid_instant"))?
         .with_timezone(&Utc);
-    if at.nanosecond() != 0 {
+    if at.nanosecond() != 0 || !crate::clock::YEARS.contains(&at.year()) {
         return Err(FieldError::new(field, "invalid_instant"));
     }
     Ok(at)

@@ -142,7 +142,7 @@ pub fn parse_range(
 ) -> Result<(NaiveDate, NaiveDate), Error> {
     let parse = |field: &'static str, raw: Option<&str>| match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        Some(raw) => crate::clock::parse_date(raw)
             .map(Some)
             .map_err(|_| FieldError::new(field, "invalid_date")),
     };
@@ -551,7 +551,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+        crate::clock::parse_date(s).unwrap()
     }
 
     #[test]

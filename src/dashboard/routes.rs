@@ -198,7 +198,7 @@ async fn monthly(
     let today = crate::members::routes::today();
     let start = match q.month.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
         None => today.with_day(1),
-        Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok(),
+        Some(m) => crate::clock::parse_date(&format!("{m}-01")).ok(),
     }
     .ok_or_else(|| Error::invalid("month", "invalid_date"))?;
     // The month's last day, or today while it lasts.

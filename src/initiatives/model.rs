@@ -326,7 +326,7 @@ pub fn parse_date(field: &'static str, raw: Option<&str>) -> Result<Option<Naive
     let Some(s) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
         return Ok(None);
     };
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    crate::clock::parse_date(s)
         .map(Some)
         .map_err(|_| FieldError::new(field, "invalid_date"))
 }

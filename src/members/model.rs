@@ -69,8 +69,8 @@ pub fn parse_birth_date(
     if raw.is_empty() {
         return Err(FieldError::new("birth_date", "required"));
     }
-    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(raw, "%d.%m.%Y"))
+    let date = crate::clock::parse_date(raw)
+        .or_else(|_| NaiveDate::parse_from_str(raw, "%d.%m.%Y").map_err(|_| crate::clock::BadDate))
         .map_err(|_| FieldError::new("birth_date", "invalid_date"))?;
     if date > today {
         return Err(FieldError::new("birth_date", "invalid_date"));

@@ -148,7 +148,7 @@ pub async fn add_membership(
     }
     let started_on = match input.started_on.as_deref() {
         None | Some("") => Some(today()),
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+        Some(d) => crate::clock::parse_date(d).ok(),
     };
     if started_on.is_none() {
         errors.push(FieldError::new("started_on", "invalid_date"));
@@ -256,8 +256,9 @@ pub async fn end_membership(
     let membership = staff_membership(state, ctx, id).await?;
     let ended_on = match ended_on {
         None | Some("") => today(),
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("ended_on", "invalid_date"))?,
+        Some(d) => {
+            crate::clock::parse_date(d).map_err(|_| Error::invalid("ended_on", "invalid_date"))?
+        }
     };
     if ended_on < membership.started_on {
         return Err(Error::invalid("ended_on", "invalid_date"));

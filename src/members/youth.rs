@@ -90,8 +90,7 @@ pub async fn compute(state: &AppState, ctx: &Ctx, query: &ShareQuery) -> Result<
     let user = ctx.user()?;
     let on = match query.on.as_deref().filter(|s| !s.is_empty()) {
         None => super::routes::today(),
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("on", "invalid_date"))?,
+        Some(d) => crate::clock::parse_date(d).map_err(|_| Error::invalid("on", "invalid_date"))?,
     };
     let top = readable_top(&state.db, user, query.unit).await?;
     let youth_age = state.config.member_ages.1;

@@ -158,7 +158,7 @@ pub fn parse_range(
 ) -> Result<(NaiveDate, NaiveDate), Error> {
     let parse = |field: &'static str, raw: Option<&str>| match raw.map(str::trim) {
         None | Some("") => Ok(None),
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        Some(raw) => crate::clock::parse_date(raw)
             .map(Some)
             .map_err(|_| FieldError::new(field, "invalid_date")),
     };

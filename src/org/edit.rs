@@ -197,8 +197,7 @@ pub struct DirectionInput {
 fn date_or_today(raw: Option<&str>, field: &'static str) -> Result<NaiveDate, Error> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(crate::members::routes::today()),
-        Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| Error::invalid(field, "invalid_date")),
+        Some(d) => crate::clock::parse_date(d).map_err(|_| Error::invalid(field, "invalid_date")),
     }
 }
 

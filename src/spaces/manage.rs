@@ -426,7 +426,7 @@ fn date(field: &'static str, raw: &str) -> Result<NaiveDate, FieldError> {
     if raw.is_empty() {
         return Err(FieldError::new(field, "required"));
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| FieldError::new(field, "invalid_date"))
+    crate::clock::parse_date(raw).map_err(|_| FieldError::new(field, "invalid_date"))
 }
 
 fn local_at(

@@ -398,7 +398,8 @@ pub fn parse_day(raw: Option<&str>, location: &Location) -> Result<NaiveDate, Er
         None | Some("") => Ok(crate::clock::now()
             .with_timezone(&location.time_zone)
             .date_naive()),
-        Some(raw) => NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| Error::invalid("date", "invalid_date")),
+        Some(raw) => {
+            crate::clock::parse_date(raw).map_err(|_| Error::invalid("date", "invalid_date"))
+        }
     }
 }

@@ -472,6 +472,16 @@ async fn a_bad_range_answers_422_naming_each_field_and_the_page_keeps_what_was_t
         .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
         .collect();
     assert_eq!(fields, [("from", "invalid_date"), ("to", "invalid_date")]);
+    // Found by fuzzing: a year at chrono's edge made "28 days before" overflow (a panic).
+    for q in ["to=-262143-01-01", "from=262142-12-31", "from=1066-10-14"] {
+        let body = problem(
+            ask(q).await.unwrap(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+        )
+        .await;
+        assert_eq!(body["errors"][0]["code"], "invalid_date", "{q}");
+    }
     let body = problem(
         ask("from=2025-01-01&to=2026-06-30").await.unwrap(),
         StatusCode::UNPROCESSABLE_ENTITY,
