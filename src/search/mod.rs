@@ -8,9 +8,9 @@
 //!   same write transaction as every write of an indexed thing, so the index never lags;
 //!   `index::ensure_fresh` rebuilds it at start when the fold changed.
 //! - `sources.rs`: what the index holds for a unit and for a member of the directory.
-//! - `query.rs`: one interface, two backends: SQLite FTS5 (bm25) and PostgreSQL full-text
-//!   (`simple` configuration, prefix `:*` queries, `ts_rank`) over the folded words,
-//!   filtered by what the caller may see.
+//! - `query.rs`: one interface, the same statements on both backends: prefix ranges in the
+//!   word index (`search_words`), led by the rarest word, stopped early, filtered by what the
+//!   caller may see, then ranked in Rust.
 //! - `routes.rs`: `GET /api/v1/search?q=…` and the `/search` page.
 
 pub mod fold;

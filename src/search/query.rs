@@ -349,7 +349,7 @@ mod tests {
     #[test]
     fn whole_words_rank_before_beginnings_before_the_body_then_shorter_then_newer() {
         let terms = vec!["dostik".to_string()];
-        let mut rows = vec![
+        let mut rows = [
             row(1, "zhastar zhobasi"),
             row(2, "dostikshil zhastar"),
             row(3, "dostik klubi aktobe"),
