@@ -188,7 +188,7 @@ async fn rarest_first(db: &Db, mut terms: Vec<String>) -> Result<Vec<String>, Er
                 .collect::<Result<_, _>>()?
         }
         Db::Postgres(pool) => {
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
             for (lo, hi) in &ranges {
                 query = query.bind(lo).bind(hi);
             }
@@ -253,8 +253,10 @@ async fn candidates(
                 .await?
         }
         Db::Postgres(pool) => {
-            // Audited as above.
-            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+            // Audited as above. Not prepared: PostgreSQL plans each lookup with its own
+            // kind, audiences and prefixes (a cached generic plan cannot see which of
+            // them is rare).
+            let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).persistent(false);
             for bind in binds {
                 query = query.bind(bind);
             }
