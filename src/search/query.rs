@@ -148,12 +148,20 @@ const CANDIDATES: i64 = 3 * PER_KIND;
 /// Counting how common a prefix is stops here.
 const COUNT_UP_TO: i64 = 1_000;
 
-/// The words folded from `prefix` onward: `[prefix, next)` in byte order.
-fn range(prefix: &str) -> (String, String) {
+/// The words that begin with `prefix`: `[prefix, next)`, where `next` is the prefix with
+/// its last character replaced by the following code point (UTF-8 sorts by code point, so
+/// every longer word with this prefix falls inside).
+pub fn range(prefix: &str) -> (String, String) {
     let mut next = prefix.to_string();
     if let Some(last) = next.pop() {
-        // Letters and digits only (the fold): the next byte is a plain ASCII character.
-        next.push(char::from(last as u8 + 1));
+        let after = (last as u32 + 1..=char::MAX as u32)
+            .find_map(char::from_u32)
+            .unwrap_or(char::MAX);
+        next.push(after);
+        if after == last {
+            // Nothing follows U+10FFFF: any continuation of the prefix stays below this.
+            next.push(char::MAX);
+        }
     }
     (prefix.to_string(), next)
 }
@@ -375,6 +383,9 @@ mod tests {
         assert_eq!(range("ak"), ("ak".to_string(), "al".to_string()));
         assert_eq!(range("z9"), ("z9".to_string(), "z:".to_string()));
         assert_eq!(range("kaz"), ("kaz".to_string(), "ka{".to_string()));
+        // Letters the fold keeps from other scripts (and ÿ, whose byte was once 255).
+        assert_eq!(range("ÿ").1, "Ā");
+        assert_eq!(range("a\u{d7ff}").1, "a\u{e000}");
     }
 
     #[test]
