@@ -184,28 +184,18 @@ async fn rarest_first(db: &Db, mut terms: Vec<String>) -> Result<Vec<String>, Er
     // One row, a count per term.
     let sql = format!("SELECT {}", counts.join(", "));
     let ranges: Vec<(String, String)> = terms.iter().map(|t| range(t)).collect();
-    let counts: Vec<i64> = match db {
-        Db::Sqlite(pool) => {
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for (lo, hi) in &ranges {
-                query = query.bind(lo).bind(hi);
-            }
-            let row = query.fetch_one(pool).await?;
-            (0..terms.len())
-                .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
-                .collect::<Result<_, _>>()?
+    // Not prepared on either backend: the text changes with the number of words.
+    let counts: Vec<i64> = crate::on_db!(db, pool => async {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
+        for (lo, hi) in &ranges {
+            query = query.bind(lo).bind(hi);
         }
-        Db::Postgres(pool) => {
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).persistent(false);
-            for (lo, hi) in &ranges {
-                query = query.bind(lo).bind(hi);
-            }
-            let row = query.fetch_one(pool).await?;
-            (0..terms.len())
-                .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
-                .collect::<Result<_, _>>()?
-        }
-    };
+        let row = query.fetch_one(pool).await?;
+        (0..terms.len())
+            .map(|i| sqlx::Row::try_get::<i64, _>(&row, i))
+            .collect::<Result<Vec<i64>, sqlx::Error>>()
+    }
+    .await)?;
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.sort_by_key(|&i| counts[i]);
     let sorted = order
