@@ -9,8 +9,10 @@
 //!   `rel="nofollow ugc noopener"`.
 //! - Images become their alternative text: a page of Ortaq loads nothing from elsewhere.
 //! - Headings move two levels down (`#` becomes `<h3>`), under the page's own headings.
+//! - A fenced code block keeps its language (`language-…` class) only when it is a plain
+//!   name (letters, digits, `+ - _ . #`); anything else is a block without one.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The sanitized HTML of `source`.
 pub fn render(source: &str) -> String {
@@ -52,6 +54,13 @@ pub fn render(source: &str) -> String {
             attrs,
         })),
         Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(language)))
+            if !is_plain_language(&language) =>
+        {
+            Some(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(
+                CowStr::Borrowed(""),
+            ))))
+        }
         other => Some(other),
     });
     let mut html = String::with_capacity(source.len() * 3 / 2);
@@ -96,6 +105,14 @@ fn lower(level: HeadingLevel) -> HeadingLevel {
         HeadingLevel::H3 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
+}
+
+/// Whether a fenced block's language is a name (`rust`, `c++`, `objective-c`, `c#`).
+fn is_plain_language(language: &str) -> bool {
+    language.len() <= 40
+        && language
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '+' | '-' | '_' | '.' | '#'))
 }
 
 /// Whether a link address may be followed from an Ortaq page. Browsers ignore tabs,
@@ -187,6 +204,15 @@ mod tests {
     fn quotes_in_an_address_cannot_open_an_attribute() {
         let html = render(r#"[x](https://a.kz/"onmouseover="alert(1))"#);
         assert!(!html.contains(r#""onmouseover"#), "{html}");
+    }
+
+    #[test]
+    fn a_code_language_is_kept_only_when_it_is_a_name() {
+        assert!(render("```rust\nfn main() {}\n```").contains(r#"<code class="language-rust">"#));
+        // Fuzzing found this one: form feeds and vertical tabs are not spaces to CommonMark,
+        // so the whole line was the language (escaped, so harmless, but not a language).
+        let html = render("```fff\u{c}L<s\u{b}DD=\u{b}=javascript:\u{b}<VV\nx\n```");
+        assert!(html.starts_with("<pre><code>x"), "{html}");
     }
 
     #[test]
