@@ -312,6 +312,32 @@ async fn backend(admin: Option<&str>) -> String {
     )
     .await;
     println!("  search «ak» alone, 1 client: {}", worst.summary());
+    // Each query alone, as a member: the slowest ones name themselves.
+    let mut alone = Vec::new();
+    for q in QUERIES {
+        let requests = (0..20)
+            .map(|_| {
+                client
+                    .get(server.url("/api/v1/search"))
+                    .query(&[("q", q)])
+                    .bearer_auth(&member)
+                    .build()
+                    .unwrap()
+            })
+            .collect();
+        let run = load::run(&client, 1, requests, &[200]).await;
+        alone.push((run.ms(0.5), run.ms(0.99), q));
+    }
+    alone.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = alone
+        .iter()
+        .take(5)
+        .map(|(p50, p99, q)| format!("«{q}» {p50:.2}/{p99:.2}"))
+        .collect();
+    println!(
+        "  slowest alone as a member (p50/p99 ms): {}",
+        slowest.join(", ")
+    );
 
     let dashboard = |path: &str| -> Vec<reqwest::Request> {
         (0..DASHBOARDS)

@@ -205,16 +205,40 @@ async fn rarest_first(db: &Db, mut terms: Vec<String>) -> Result<Vec<String>, Er
     Ok(sorted)
 }
 
-/// The audiences the viewer may find: public entries, members' entries when signed in,
-/// and staff entries (drafts) when signed in — these only where the viewer is staff over
-/// the unit or owns the entry, which the statement checks on each.
-fn audiences(viewer: &Viewer) -> Vec<&'static str> {
+/// The audiences every signed-in viewer (or any guest) finds by the word index alone:
+/// public entries, and members' entries when signed in. Staff entries (drafts) are looked
+/// up apart, see [`Drafts`].
+fn audiences(drafts: Drafts) -> Vec<&'static str> {
     let mut audiences = vec![Audience::Public.parts().0];
-    if viewer.user_id.is_some() {
+    if drafts != Drafts::None {
         audiences.push(Audience::Members.parts().0);
-        audiences.push(Audience::Staff { unit_id: 0 }.parts().0);
     }
     audiences
+}
+
+/// How the staff entries (drafts) a viewer may find are looked up: each lookup filters on
+/// who may see before it stops at [`CANDIDATES`], so the drafts of others never crowd out
+/// the viewer's own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Drafts {
+    /// A guest: none.
+    None,
+    /// A member who is staff nowhere: their own, from the few entries they own (an index
+    /// on the owner), each checked for every word.
+    Own,
+    /// Staff of some units: the words of staff entries by prefix, kept where the entry's
+    /// unit is theirs or they own it.
+    Units,
+}
+
+impl Drafts {
+    fn of(viewer: &Viewer) -> Drafts {
+        match (viewer.user_id, viewer.staff_units.is_empty()) {
+            (None, _) => Drafts::None,
+            (Some(_), true) => Drafts::Own,
+            (Some(_), false) => Drafts::Units,
+        }
+    }
 }
 
 /// The kinds the viewer may find at all (guests find no members).
@@ -234,21 +258,23 @@ async fn candidates(
     kinds: &[Kind],
     in_title: bool,
 ) -> Result<Vec<Row>, Error> {
-    let (sql, binds) = candidates_sql(db, viewer, terms, kinds, in_title);
+    let drafts = Drafts::of(viewer);
+    let (sql, binds) = candidates_sql(db, drafts, terms, kinds, in_title);
     let rows = match db {
         Db::Sqlite(pool) => {
-            let units = serde_json::to_string(&viewer.staff_units).unwrap_or_default();
             // Audited: the text holds only fixed SQL and numbered placeholders; every
             // word of the query is a bound value.
             let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
             for bind in binds {
                 query = query.bind(bind);
             }
-            query
-                .bind(viewer.user_id)
-                .bind(units)
-                .fetch_all(pool)
-                .await?
+            if drafts != Drafts::None {
+                query = query.bind(viewer.user_id);
+            }
+            if drafts == Drafts::Units {
+                query = query.bind(serde_json::to_string(&viewer.staff_units).unwrap_or_default());
+            }
+            query.fetch_all(pool).await?
         }
         Db::Postgres(pool) => {
             // Audited as above. Not prepared: PostgreSQL plans each lookup with its own
@@ -258,21 +284,23 @@ async fn candidates(
             for bind in binds {
                 query = query.bind(bind);
             }
-            query
-                .bind(viewer.user_id)
-                .bind(&viewer.staff_units)
-                .fetch_all(pool)
-                .await?
+            if drafts != Drafts::None {
+                query = query.bind(viewer.user_id);
+            }
+            if drafts == Drafts::Units {
+                query = query.bind(&viewer.staff_units);
+            }
+            query.fetch_all(pool).await?
         }
     };
     Ok(rows)
 }
 
-/// The statement of [`candidates`] and its text binds: the kinds, the audiences, each
-/// term's range; then (bound by the caller) the user and the staff units.
+/// The statement of [`candidates`] and its text binds: the audiences, each term's range,
+/// the kinds; then (bound by the caller, as `drafts` needs) the user and the staff units.
 fn candidates_sql(
     db: &Db,
-    viewer: &Viewer,
+    drafts: Drafts,
     terms: &[String],
     kinds: &[Kind],
     in_title: bool,
@@ -282,7 +310,7 @@ fn candidates_sql(
         binds.push(value);
         format!("${}", binds.len())
     };
-    let audiences: Vec<String> = audiences(viewer)
+    let audiences: Vec<String> = audiences(drafts)
         .into_iter()
         .map(|a| bind(a.to_string()))
         .collect();
@@ -293,39 +321,62 @@ fn candidates_sql(
         let (lo, hi) = range(term);
         ranges.push((bind(lo), bind(hi)));
     }
+    // Every term on the entry `{entry}`, from the `from`-th on.
+    let holds = |from: usize, entry: &str| -> String {
+        ranges[from..]
+            .iter()
+            .map(|(lo, hi)| {
+                let title = if in_title { " AND o.in_title" } else { "" };
+                format!(
+                    " AND EXISTS (SELECT 1 FROM search_words o WHERE o.entry_id = {entry}
+                         AND o.word >= {lo} AND o.word < {hi}{title})"
+                )
+            })
+            .collect()
+    };
     let (lead_lo, lead_hi) = &ranges[0];
-    let others: String = ranges[1..]
-        .iter()
-        .map(|(lo, hi)| {
-            let title = if in_title { " AND o.in_title" } else { "" };
-            format!(
-                " AND EXISTS (SELECT 1 FROM search_words o WHERE o.entry_id = w.entry_id
-                     AND o.word >= {lo} AND o.word < {hi}{title})"
-            )
-        })
-        .collect();
-    let mut selects = Vec::new();
+    let others = holds(1, "w.entry_id");
+    let mut kind_binds = Vec::new();
     for kind in kinds {
-        let kind = bind(kind.key.to_string());
+        kind_binds.push(bind(kind.key.to_string()));
+    }
+    let n = binds.len();
+    let (user, units) = (format!("${}", n + 1), format!("${}", n + 2));
+    let mine = match db {
+        Db::Sqlite(_) => format!("e.unit_id IN (SELECT value FROM json_each({units}))"),
+        Db::Postgres(_) => format!("e.unit_id = ANY({units})"),
+    };
+    let every = holds(0, "e.id");
+    let mut selects = Vec::new();
+    for kind in &kind_binds {
+        let k = selects.len();
         selects.push(format!(
             "SELECT * FROM (SELECT w.entry_id FROM search_words w
                WHERE w.kind = {kind} AND w.audience IN ({audiences})
                  AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
-               LIMIT {CANDIDATES}) AS k{}",
-            selects.len()
+               LIMIT {CANDIDATES}) AS k{k}"
         ));
+        match drafts {
+            Drafts::None => {}
+            Drafts::Own => selects.push(format!(
+                "SELECT * FROM (SELECT e.id FROM search_entries e
+                   WHERE e.owner_id = {user} AND e.audience = 'staff' AND e.kind = {kind}{every}
+                   LIMIT {CANDIDATES}) AS d{k}"
+            )),
+            Drafts::Units => selects.push(format!(
+                "SELECT * FROM (SELECT w.entry_id FROM search_words w
+                   JOIN search_entries e ON e.id = w.entry_id
+                   WHERE w.kind = {kind} AND w.audience = 'staff'
+                     AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+                     AND (e.owner_id = {user} OR {mine})
+                   LIMIT {CANDIDATES}) AS d{k}"
+            )),
+        }
     }
-    let n = binds.len();
-    let (user, units) = (n + 1, n + 2);
-    let staff = match db {
-        Db::Sqlite(_) => format!("e.unit_id IN (SELECT value FROM json_each(${units}))"),
-        Db::Postgres(_) => format!("e.unit_id = ANY(${units})"),
-    };
     let sql = format!(
         "SELECT e.kind, e.ref_id, e.title_kk, e.title_ru, e.url, e.title_folded
            FROM search_entries e
-          WHERE e.id IN ({})
-            AND (e.audience <> 'staff' OR e.owner_id = ${user} OR {staff})",
+          WHERE e.id IN ({})",
         selects.join(" UNION ALL ")
     );
     (sql, binds)
@@ -381,13 +432,20 @@ mod tests {
     #[test]
     fn guests_find_public_entries_and_no_members() {
         let guest = Viewer::guest();
-        assert_eq!(audiences(&guest), vec!["public"]);
+        assert_eq!(Drafts::of(&guest), Drafts::None);
+        assert_eq!(audiences(Drafts::of(&guest)), vec!["public"]);
         assert!(!kinds(&guest).contains(&kinds::MEMBER));
         let member = Viewer {
             user_id: Some(7),
             staff_units: vec![],
         };
-        assert_eq!(audiences(&member), vec!["public", "members", "staff"]);
+        assert_eq!(Drafts::of(&member), Drafts::Own);
+        assert_eq!(audiences(Drafts::of(&member)), vec!["public", "members"]);
         assert!(kinds(&member).contains(&kinds::MEMBER));
+        let coordinator = Viewer {
+            user_id: Some(7),
+            staff_units: vec![3, 4],
+        };
+        assert_eq!(Drafts::of(&coordinator), Drafts::Units);
     }
 }

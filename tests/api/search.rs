@@ -428,3 +428,42 @@ async fn initiatives_are_found_once_submitted_and_drafts_only_by_their_author() 
     }
     assert!(ids_as(&app, None, "Наурыз", "initiative").await.is_empty());
 }
+
+#[tokio::test]
+async fn the_drafts_of_other_units_never_crowd_out_a_coordinators_own() {
+    use crate::events::{event_body, hours, post, setup};
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    // The student assembly's coordinator writes more drafts than one lookup reads (30),
+    // all with the same words; they are not the club coordinator's to see.
+    let other = app
+        .create_user("assembly@example.kz", "coordinator", Some(s.assembly))
+        .await;
+    let other_token = app.token(other).await;
+    let mut body = event_body(s.assembly, hours(48), hours(50), 30);
+    body["title"] = json!({"kk": "Достық кеші", "ru": "Вечер дружбы"});
+    body["publish"] = json!(false);
+    body["place"] = json!("online");
+    for _ in 0..35 {
+        let response = post(&app, &other_token, "/api/v1/events", body.clone()).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    body["unit_id"] = json!(s.club);
+    let response = post(&app, &s.coordinator_token, "/api/v1/events", body).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let mine = response.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+
+    for q in ["Dostyq", "достық кеші", "вечер"] {
+        assert_eq!(
+            ids_as(&app, Some(&s.coordinator_token), q, "event").await,
+            vec![mine],
+            "{q}"
+        );
+    }
+    // The other coordinator finds their own (at most ten shown), and never the club's.
+    let theirs = ids_as(&app, Some(&other_token), "Dostyq", "event").await;
+    assert_eq!(theirs.len(), 10);
+    assert!(!theirs.contains(&mine));
+}
