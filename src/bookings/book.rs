@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
 use super::commit::Writer;
-use super::model::{Booking, Status};
+use super::model::{Booking, Interval, Status};
 use super::rules::{self, Rules, Surroundings};
 use super::storage::{self, NewBooking};
 use crate::accounts::{CurrentUser, Role};
@@ -195,14 +195,7 @@ pub async fn judge(
     if r.buffer_minutes > 0 {
         storage::lock(tx, 2, resource.id).await?;
     }
-    // Closures come with the rules (staff data, read before the transaction like them).
-    let closures: Vec<(DateTime<Utc>, DateTime<Utc>)> = s
-        .place
-        .closures
-        .iter()
-        .filter(|c| c.start < end && start < c.end)
-        .map(|c| (c.start, c.end))
-        .collect();
+    let closures = closures_meeting(s, start, end);
     let buffer = Duration::minutes(r.buffer_minutes.into());
     let neighbours = if r.buffer_minutes > 0 {
         storage::live_in(tx, resource.id, start - buffer, end + buffer).await?
@@ -238,6 +231,61 @@ pub async fn judge(
             same_week,
         },
     )
+}
+
+/// The location's closures that meet `[start, end)`. They come with the rules (staff
+/// data, read before the transaction like them).
+fn closures_meeting(s: &Setting, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<Interval> {
+    s.place
+        .closures
+        .iter()
+        .filter(|c| c.start < end && start < c.end)
+        .map(|c| (c.start, c.end))
+        .collect()
+}
+
+/// [`judge`] without the quota counts, for the usual booking: every other rule judged
+/// here, the quotas handed to the insert, which counts them itself
+/// (`storage::insert_within`), so a booking that passes takes one statement. `None` where
+/// this does not apply: staff set the rules aside, or the resource keeps a buffer between
+/// bookings (its neighbours must be read).
+async fn judge_but_quotas<'s>(
+    tx: &mut Tx,
+    s: &'s Setting,
+    now: DateTime<Utc>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+) -> Result<Option<storage::Quota<'s>>, Error> {
+    let (resource, location, r) = (s.resource(), s.location(), s.rules());
+    if s.override_reason.is_some() || r.buffer_minutes > 0 {
+        return Ok(None);
+    }
+    let tz = location.time_zone;
+    let closures = closures_meeting(s, start, end);
+    rules::check(
+        r,
+        tz,
+        now,
+        start,
+        end,
+        &Surroundings {
+            hours: &location.hours,
+            closures: &closures,
+            neighbours: &[],
+            same_day: 0,
+            same_week: 0,
+        },
+    )?;
+    if r.per_day.is_some() || r.per_week.is_some() {
+        storage::lock(tx, 1, s.user_id).await?;
+    }
+    let (day, week) = rules::day_and_week(tz, start);
+    Ok(Some(storage::Quota {
+        location_id: location.id,
+        kind: &resource.kind,
+        per_day: r.per_day.map(|limit| (i64::from(limit), day)),
+        per_week: r.per_week.map(|limit| (i64::from(limit), week)),
+    }))
 }
 
 /// The new booking's status and check-in deadline under the setting.
@@ -285,6 +333,18 @@ pub struct Job {
     pub initiative_id: Option<i64>,
 }
 
+impl Job {
+    /// Whether [`write`] writes one row and nothing else: no initiative to link, no audit
+    /// entry (a member booking for themselves under the rules). A refusal of such a job
+    /// leaves nothing to undo: a broken rule is found before the insert, and SQLite backs
+    /// out just the insert the no-overlap trigger aborts.
+    pub fn writes_once(&self) -> bool {
+        self.initiative_id.is_none()
+            && self.setting.user_id == self.actor_id
+            && self.setting.override_reason.is_none()
+    }
+}
+
 /// Books one interval. A taken interval answers `booking_conflict` with the booking in
 /// the way; a broken rule answers its own code.
 ///
@@ -315,9 +375,12 @@ pub async fn book(
 
 /// Judges and writes one job in an open write transaction: nothing is written when it is
 /// refused (a rule, or the database's no-overlap guard).
+///
+/// The usual booking is judged without its quota counts and inserted with them as the
+/// insert's own condition ([`judge_but_quotas`]); only when a quota turns out full is it
+/// judged in full, which names the quota.
 pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
     let s = &job.setting;
-    judge(tx, s, job.now, job.start, job.end).await?;
     let new = new_booking(
         s,
         job.start,
@@ -326,7 +389,17 @@ pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
         None,
         job.actor_id,
     );
-    let booking = storage::insert(tx, &new).await?;
+    let quick = match judge_but_quotas(tx, s, job.now, job.start, job.end).await? {
+        Some(quota) => storage::insert_within(tx, &new, &quota).await?,
+        None => None,
+    };
+    let booking = match quick {
+        Some(booking) => booking,
+        None => {
+            judge(tx, s, job.now, job.start, job.end).await?;
+            storage::insert(tx, &new).await?
+        }
+    };
     if let Some(initiative) = job.initiative_id {
         crate::initiatives::milestones::link_in(
             tx,

@@ -4,12 +4,15 @@
 //! one booking per transaction caps the whole server near 700 bookings a second, however
 //! fast the rest is. The [`Writer`] therefore owns the writing on SQLite: one task takes
 //! every booking waiting in its queue, opens one `BEGIN IMMEDIATE` transaction, judges and
-//! inserts each in its own savepoint — a refused or conflicting one is rolled back to its
-//! savepoint and gets its own answer, the others stay — commits once, and only then
-//! answers every waiter. While one batch commits, the next one gathers; nothing waits on
-//! purpose. A request judged later in a batch sees the bookings of the earlier ones (the
-//! same transaction), so quotas count them and the no-overlap trigger refuses overlaps
-//! between them exactly as between separate transactions.
+//! inserts each — a refused or conflicting one writes nothing and gets its own answer, the
+//! others stay — commits once, and only then answers every waiter. A usual booking is one
+//! statement (`book::write`: the quotas are counted by the insert itself) and needs no
+//! savepoint (`book::Job::writes_once`); one that writes more (a link to an initiative,
+//! an audit entry) is judged and written in its own savepoint. While one batch commits,
+//! the next one gathers; nothing waits on purpose. A request judged later in a batch sees
+//! the bookings of the earlier ones (the same transaction), so quotas count them and the
+//! no-overlap trigger refuses overlaps between them exactly as between separate
+//! transactions.
 //!
 //! What needs no lock (the caller, the resource, its rules) is read before the queue, by
 //! the request itself, concurrently with the others (`book::setting`).
@@ -122,7 +125,7 @@ async fn alone(db: &Db, job: Job) -> Result<Booking, Error> {
     }
 }
 
-/// Judges and writes `jobs` in one transaction, each in its own savepoint, and commits
+/// Judges and writes `jobs` in one transaction (see the module doc), and commits
 /// once; the answers are in the jobs' order. Every answer holds only once the commit did:
 /// if the transaction fails as a whole, every job gets that error and nothing is kept.
 pub async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<Result<Booking, Error>> {
@@ -140,34 +143,52 @@ pub async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<Result<Booking, Error>> {
 async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>, Error> {
     let mut tx = db.begin().await?;
     let mut results = Vec::with_capacity(jobs.len());
-    savepoint(&mut tx, "SAVEPOINT booking").await?;
-    for (n, job) in jobs.iter().enumerate() {
-        if n > 0 {
-            // The previous booking's savepoint is released and the next one opened in
-            // one trip to the database.
-            savepoint(&mut tx, "RELEASE SAVEPOINT booking; SAVEPOINT booking").await?;
-        }
-        let result = match book::write(&mut tx, job).await {
-            Ok(booking) => Ok(booking),
-            Err(refused) => {
-                savepoint(&mut tx, "ROLLBACK TO SAVEPOINT booking").await?;
-                Err(match refused {
-                    Error::BookingConflict { start, end } => {
-                        // Seen from inside: the booking in the way may be one of this
-                        // batch, committed with it.
-                        let resource = job.setting.resource().id;
-                        match storage::first_live_overlap_in(&mut tx, resource, start, end).await? {
-                            Some((start, end)) => Error::BookingConflict { start, end },
-                            None => Error::BookingConflict { start, end },
-                        }
-                    }
-                    other => other,
-                })
+    for job in jobs {
+        // On PostgreSQL (where batches are not the way in production) any failed statement
+        // aborts the transaction, so every job has its savepoint there.
+        let refused = if job.writes_once() && matches!(db, Db::Sqlite(_)) {
+            // One statement, no savepoint: a refusal wrote nothing (see
+            // `Job::writes_once`). Any other failure fails the batch: the transaction
+            // may be gone, and nothing of it is kept.
+            match book::write(&mut tx, job).await {
+                Ok(booking) => {
+                    results.push(Ok(booking));
+                    continue;
+                }
+                Err(refused @ (Error::Rule { .. } | Error::BookingConflict { .. })) => refused,
+                Err(other) => return Err(other),
+            }
+        } else {
+            savepoint(&mut tx, "SAVEPOINT booking").await?;
+            match book::write(&mut tx, job).await {
+                Ok(booking) => {
+                    savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;
+                    results.push(Ok(booking));
+                    continue;
+                }
+                Err(refused) => {
+                    savepoint(
+                        &mut tx,
+                        "ROLLBACK TO SAVEPOINT booking; RELEASE SAVEPOINT booking",
+                    )
+                    .await?;
+                    refused
+                }
             }
         };
-        results.push(result);
+        results.push(Err(match refused {
+            Error::BookingConflict { start, end } => {
+                // Seen from inside: the booking in the way may be one of this batch,
+                // committed with it.
+                let resource = job.setting.resource().id;
+                match storage::first_live_overlap_in(&mut tx, resource, start, end).await? {
+                    Some((start, end)) => Error::BookingConflict { start, end },
+                    None => Error::BookingConflict { start, end },
+                }
+            }
+            other => other,
+        }));
     }
-    savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;
     tx.commit().await?;
     Ok(results)
 }

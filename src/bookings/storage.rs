@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::model::{Booking, Status, new_code};
+use super::model::{Booking, Interval, Status, new_code};
 use crate::clock;
 use crate::db::{Db, Tx};
 use crate::error::{Error, ResultExt};
@@ -112,6 +112,97 @@ pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error>
     }
     let row: Row = inserted.on_constraint("bookings_no_overlap", conflict)?;
     Ok(row.into())
+}
+
+/// The member's quotas a booking must fit, judged by the insert itself (see
+/// [`insert_within`]): for each, the limit and the window `[from, to)` its bookings are
+/// counted in (the local day, the ISO week).
+pub struct Quota<'a> {
+    pub location_id: i64,
+    pub kind: &'a str,
+    pub per_day: Option<(i64, Interval)>,
+    pub per_week: Option<(i64, Interval)>,
+}
+
+/// Writes a booking if the member's bookings of this kind at this location (cancelled and
+/// declined ones not counted, as in [`count_for_member`]) stay under each quota; `None`
+/// when a quota is full and nothing was written. One statement where judging and
+/// inserting took three: the counts are subqueries of the insert. The caller holds what
+/// makes the counts stable (SQLite's one writer; PostgreSQL's advisory lock on the
+/// member, [`lock`]). A taken interval is `Error::BookingConflict`, as in [`insert`].
+pub async fn insert_within(
+    tx: &mut Tx,
+    new: &NewBooking<'_>,
+    quota: &Quota<'_>,
+) -> Result<Option<Booking>, Error> {
+    let quotas: Vec<&(i64, Interval)> = [&quota.per_day, &quota.per_week]
+        .into_iter()
+        .flatten()
+        .collect();
+    let conditions: Vec<String> = (0..quotas.len())
+        .map(|i| {
+            let p = 13 + 5 * i;
+            format!(
+                "(SELECT COUNT(*) FROM bookings b JOIN resources r ON r.id = b.resource_id
+                   WHERE b.user_id = $2 AND r.location_id = ${} AND r.kind = ${}
+                     AND b.start_at >= ${} AND b.start_at < ${}
+                     AND b.status NOT IN ('cancelled', 'declined')) < ${}",
+                p,
+                p + 1,
+                p + 2,
+                p + 3,
+                p + 4
+            )
+        })
+        .collect();
+    let guard = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conditions.join(" AND "))
+    };
+    // Audited: fixed SQL and numbered placeholders only.
+    let sql = format!(
+        "INSERT INTO bookings (resource_id, user_id, status, start_at, end_at, purpose, code,
+             series_id, check_in_by, booked_by, override_reason, created_at, updated_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12{guard}
+         RETURNING {COLUMNS}"
+    );
+    let now = clock::now();
+    let conflict = || Error::BookingConflict {
+        start: new.start,
+        end: new.end,
+    };
+    let inserted = on_tx!(tx, conn => {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(new.resource_id)
+            .bind(new.user_id)
+            .bind(new.status.as_str())
+            .bind(new.start)
+            .bind(new.end)
+            .bind(new.purpose)
+            .bind(new_code())
+            .bind(new.series_id)
+            .bind(new.check_in_by)
+            .bind(new.booked_by)
+            .bind(new.override_reason)
+            .bind(now);
+        for (limit, (from, to)) in &quotas {
+            query = query
+                .bind(quota.location_id)
+                .bind(quota.kind)
+                .bind(*from)
+                .bind(*to)
+                .bind(*limit);
+        }
+        query.fetch_optional(conn).await
+    });
+    if let Err(err) = &inserted
+        && crate::db::is_deadlock(err)
+    {
+        return Err(conflict());
+    }
+    let row: Option<Row> = inserted.on_constraint("bookings_no_overlap", conflict)?;
+    Ok(row.map(Booking::from))
 }
 
 pub async fn find(db: &Db, id: i64) -> Result<Option<Booking>, Error> {

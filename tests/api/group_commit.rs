@@ -153,6 +153,55 @@ async fn one_batch_answers_each_booking_on_its_own_and_keeps_the_good_ones() {
 }
 
 #[tokio::test]
+async fn bookings_made_for_someone_else_have_their_own_savepoint_inside_a_batch() {
+    let app = TestApp::spawn().await;
+    let c = seed_center(&app.db, "Asia/Aqtobe", 2).await;
+    let (a, b) = (
+        member(&app, "aigerim@example.kz").await,
+        member(&app, "bolat@example.kz").await,
+    );
+    let spaces = Cache::new();
+    let (d0, d1) = (c.desks[0], c.desks[1]);
+    let t = |h: u32, m: u32| local(&c, 1, h, m);
+    // Made by someone else (`by`): the booking and an audit entry, in a savepoint.
+    let on_behalf = |mut job: Job, by: &CurrentUser| {
+        job.actor_id = by.id;
+        assert!(!job.writes_once());
+        job
+    };
+    let jobs = vec![
+        job(&app.db, &spaces, &a, d0, t(10, 0), t(11, 0)).await,
+        on_behalf(
+            job(&app.db, &spaces, &a, d0, t(10, 30), t(11, 30)).await,
+            &b,
+        ),
+        job(&app.db, &spaces, &a, d1, t(12, 0), t(13, 0)).await,
+        on_behalf(job(&app.db, &spaces, &b, d1, t(14, 0), t(15, 0)).await, &a),
+        job(&app.db, &spaces, &b, d1, t(14, 30), t(15, 30)).await,
+    ];
+    let results = commit::write_batch(&app.db, &jobs).await;
+    let ok: Vec<bool> = results.iter().map(|r| r.is_ok()).collect();
+    assert_eq!(ok, vec![true, false, true, true, false], "{results:?}");
+    assert!(matches!(results[1], Err(Error::BookingConflict { .. })));
+    assert!(matches!(results[4], Err(Error::BookingConflict { .. })));
+    assert_eq!(
+        live_bookings(&app.db).await,
+        vec![
+            (a.id, d0, t(10, 0)),
+            (a.id, d1, t(12, 0)),
+            (b.id, d1, t(14, 0))
+        ]
+    );
+    // One audit entry: the booking made for Bolat, which stands.
+    let entries: i64 = ortaq::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'booking.create'")
+        .fetch_one(pool)
+        .await)
+    .unwrap();
+    assert_eq!(entries, 1);
+}
+
+#[tokio::test]
 async fn a_batch_whose_bookings_are_all_refused_writes_nothing() {
     let app = TestApp::spawn().await;
     let c = seed_center(&app.db, "Asia/Aqtobe", 1).await;
