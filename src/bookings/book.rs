@@ -276,9 +276,8 @@ async fn judge_but_quotas<'s>(
             same_week: 0,
         },
     )?;
-    if r.per_day.is_some() || r.per_week.is_some() {
-        storage::lock(tx, 1, s.user_id).await?;
-    }
+    let counted = r.per_day.is_some() || r.per_week.is_some();
+    storage::lock_booking(tx, counted.then_some(s.user_id), resource.id).await?;
     let (day, week) = rules::day_and_week(tz, start);
     Ok(Some(storage::Quota {
         location_id: location.id,
