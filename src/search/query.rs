@@ -336,41 +336,78 @@ fn candidates_sql(
     };
     let (lead_lo, lead_hi) = &ranges[0];
     let others = holds(1, "w.entry_id");
-    let mut kind_binds = Vec::new();
-    for kind in kinds {
-        kind_binds.push(bind(kind.key.to_string()));
-    }
+    // SQLite: one lookup per kind, its kind bound. PostgreSQL: the kinds are written in
+    // (fixed keys, not input), see below.
+    let kind_binds: Vec<String> = match db {
+        Db::Sqlite(_) => kinds.iter().map(|k| bind(k.key.to_string())).collect(),
+        Db::Postgres(_) => vec![],
+    };
     let n = binds.len();
     let (user, units) = (format!("${}", n + 1), format!("${}", n + 2));
-    let mine = match db {
-        Db::Sqlite(_) => format!("e.unit_id IN (SELECT value FROM json_each({units}))"),
-        Db::Postgres(_) => format!("e.unit_id = ANY({units})"),
-    };
     let every = holds(0, "e.id");
     let mut selects = Vec::new();
-    for kind in &kind_binds {
-        let k = selects.len();
-        selects.push(format!(
-            "SELECT * FROM (SELECT w.entry_id FROM search_words w
-               WHERE w.kind = {kind} AND w.audience IN ({audiences})
-                 AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
-               LIMIT {CANDIDATES}) AS k{k}"
-        ));
-        match drafts {
-            Drafts::None => {}
-            Drafts::Own => selects.push(format!(
-                "SELECT * FROM (SELECT e.id FROM search_entries e
-                   WHERE e.owner_id = {user} AND e.audience = 'staff' AND e.kind = {kind}{every}
-                   LIMIT {CANDIDATES}) AS d{k}"
-            )),
-            Drafts::Units => selects.push(format!(
-                "SELECT * FROM (SELECT w.entry_id FROM search_words w
-                   JOIN search_entries e ON e.id = w.entry_id
-                   WHERE w.kind = {kind} AND w.audience = 'staff'
-                     AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
-                     AND (e.owner_id = {user} OR {mine})
-                   LIMIT {CANDIDATES}) AS d{k}"
-            )),
+    match db {
+        Db::Sqlite(_) => {
+            let mine = format!("e.unit_id IN (SELECT value FROM json_each({units}))");
+            for (k, kind) in kind_binds.iter().enumerate() {
+                selects.push(format!(
+                    "SELECT * FROM (SELECT w.entry_id FROM search_words w
+                       WHERE w.kind = {kind} AND w.audience IN ({audiences})
+                         AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+                       LIMIT {CANDIDATES}) AS k{k}"
+                ));
+                match drafts {
+                    Drafts::None => {}
+                    Drafts::Own => selects.push(format!(
+                        "SELECT * FROM (SELECT e.id FROM search_entries e
+                           WHERE e.owner_id = {user} AND e.audience = 'staff' AND e.kind = {kind}{every}
+                           LIMIT {CANDIDATES}) AS d{k}"
+                    )),
+                    Drafts::Units => selects.push(format!(
+                        "SELECT * FROM (SELECT w.entry_id FROM search_words w
+                           JOIN search_entries e ON e.id = w.entry_id
+                           WHERE w.kind = {kind} AND w.audience = 'staff'
+                             AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+                             AND (e.owner_id = {user} OR {mine})
+                           LIMIT {CANDIDATES}) AS d{k}"
+                    )),
+                }
+            }
+        }
+        Db::Postgres(_) => {
+            // One lookup, planned once and run for each kind (LATERAL). Measured at ×100:
+            // planning a copy per kind took PostgreSQL longer than running them all
+            // (2.4 ms against 1.5 for two words; 0.56 ms against 0.75 this way).
+            let list: Vec<String> = kinds.iter().map(|k| format!("'{}'", k.key)).collect();
+            let list = list.join(", ");
+            let mine = format!("e.unit_id = ANY({units})");
+            selects.push(format!(
+                "SELECT c.entry_id FROM unnest(ARRAY[{list}]) AS k(kind)
+                   CROSS JOIN LATERAL (SELECT w.entry_id FROM search_words w
+                     WHERE w.kind = k.kind AND w.audience IN ({audiences})
+                       AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+                     LIMIT {CANDIDATES}) AS c"
+            ));
+            match drafts {
+                Drafts::None => {}
+                // A member's own drafts are few: one lookup for every kind.
+                Drafts::Own => selects.push(format!(
+                    "SELECT d.id FROM (SELECT e.id FROM search_entries e
+                       WHERE e.owner_id = {user} AND e.audience = 'staff'
+                         AND e.kind IN ({list}){every}
+                       LIMIT {}) AS d",
+                    CANDIDATES * kinds.len() as i64
+                )),
+                Drafts::Units => selects.push(format!(
+                    "SELECT c.entry_id FROM unnest(ARRAY[{list}]) AS k(kind)
+                       CROSS JOIN LATERAL (SELECT w.entry_id FROM search_words w
+                         JOIN search_entries e ON e.id = w.entry_id
+                         WHERE w.kind = k.kind AND w.audience = 'staff'
+                           AND w.word >= {lead_lo} AND w.word < {lead_hi}{title}{others}
+                           AND (e.owner_id = {user} OR {mine})
+                         LIMIT {CANDIDATES}) AS c"
+                )),
+            }
         }
     }
     let sql = format!(
