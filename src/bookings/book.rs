@@ -244,20 +244,25 @@ fn closures_meeting(s: &Setting, start: DateTime<Utc>, end: DateTime<Utc>) -> Ve
         .collect()
 }
 
+/// Whether the usual way applies to a setting ([`judge_but_quotas`]): not where staff set
+/// the rules aside, nor where the resource keeps a buffer between bookings (its
+/// neighbours must be read).
+fn usual(s: &Setting) -> bool {
+    s.override_reason.is_none() && s.rules().buffer_minutes == 0
+}
+
 /// [`judge`] without the quota counts, for the usual booking: every other rule judged
 /// here, the quotas handed to the insert, which counts them itself
 /// (`storage::insert_within`), so a booking that passes takes one statement. `None` where
-/// this does not apply: staff set the rules aside, or the resource keeps a buffer between
-/// bookings (its neighbours must be read).
-async fn judge_but_quotas<'s>(
-    tx: &mut Tx,
+/// this does not apply (see [`usual`]). The transaction holds [`Job::locks`] already.
+fn judge_but_quotas<'s>(
     s: &'s Setting,
     now: DateTime<Utc>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Result<Option<storage::Quota<'s>>, Error> {
     let (resource, location, r) = (s.resource(), s.location(), s.rules());
-    if s.override_reason.is_some() || r.buffer_minutes > 0 {
+    if !usual(s) {
         return Ok(None);
     }
     let tz = location.time_zone;
@@ -276,8 +281,6 @@ async fn judge_but_quotas<'s>(
             same_week: 0,
         },
     )?;
-    let counted = r.per_day.is_some() || r.per_week.is_some();
-    storage::lock_booking(tx, counted.then_some(s.user_id), resource.id).await?;
     let (day, week) = rules::day_and_week(tz, start);
     Ok(Some(storage::Quota {
         location_id: location.id,
@@ -337,6 +340,18 @@ impl Job {
     /// entry (a member booking for themselves under the rules). A refusal of such a job
     /// leaves nothing to undo: a broken rule is found before the insert, and SQLite backs
     /// out just the insert the no-overlap trigger aborts.
+    /// The advisory locks (PostgreSQL) the transaction writing this job must begin with
+    /// (`Db::begin_locked`): for the usual booking, the member's when a quota is counted
+    /// and the resource's; none otherwise ([`judge`] takes what it needs).
+    pub fn locks(&self) -> Vec<(i32, i32)> {
+        let s = &self.setting;
+        if !usual(s) {
+            return vec![];
+        }
+        let counted = s.rules().per_day.is_some() || s.rules().per_week.is_some();
+        storage::booking_locks(counted.then_some(s.user_id), s.resource().id)
+    }
+
     pub fn writes_once(&self) -> bool {
         self.initiative_id.is_none()
             && self.setting.user_id == self.actor_id
@@ -377,7 +392,8 @@ pub async fn book(
 ///
 /// The usual booking is judged without its quota counts and inserted with them as the
 /// insert's own condition ([`judge_but_quotas`]); only when a quota turns out full is it
-/// judged in full, which names the quota.
+/// judged in full, which names the quota. On PostgreSQL the transaction must hold
+/// [`Job::locks`] (begun with `Db::begin_locked`); SQLite's writer needs none.
 pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
     let s = &job.setting;
     let new = new_booking(
@@ -388,7 +404,7 @@ pub async fn write(tx: &mut Tx, job: &Job) -> Result<Booking, Error> {
         None,
         job.actor_id,
     );
-    let quick = match judge_but_quotas(tx, s, job.now, job.start, job.end).await? {
+    let quick = match judge_but_quotas(s, job.now, job.start, job.end)? {
         Some(quota) => storage::insert_within(tx, &new, &quota).await?,
         None => None,
     };

@@ -110,7 +110,8 @@ async fn run(db: Db, mut waiting: mpsc::Receiver<Waiting>) {
 
 /// One booking in its own transaction (PostgreSQL).
 async fn alone(db: &Db, job: Job) -> Result<Booking, Error> {
-    let mut tx = db.begin().await?;
+    // The locks come with BEGIN: one trip to the database fewer per booking.
+    let mut tx = db.begin_locked(&job.locks()).await?;
     match book::write(&mut tx, &job).await {
         Ok(booking) => {
             tx.commit().await?;
@@ -160,6 +161,10 @@ async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>,
             }
         } else {
             savepoint(&mut tx, "SAVEPOINT booking").await?;
+            // PostgreSQL: what `alone` takes with BEGIN (SQLite: nothing).
+            for (key, id) in job.locks() {
+                storage::lock(&mut tx, key, id.into()).await?;
+            }
             match book::write(&mut tx, job).await {
                 Ok(booking) => {
                     savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;

@@ -310,31 +310,21 @@ pub async fn count_for_member(
     Ok((same_day, if week.is_some() { same_window } else { 0 }))
 }
 
-/// The locks of the usual booking on PostgreSQL, in one statement: the member's (`key` 1,
-/// when a quota is counted) and the resource's (`key` 2), always in this order, as
-/// [`lock`] takes them. The resource's turns concurrent inserts of one resource into a
-/// queue: without it, two that overlap may each wait for the other on the exclusion
-/// constraint, and PostgreSQL breaks that deadlock only after `deadlock_timeout` (a
-/// second: measured as a one-second stall in the bench).
-pub async fn lock_booking(tx: &mut Tx, member: Option<i64>, resource_id: i64) -> Result<(), Error> {
-    if let Tx::Postgres(t) = tx {
-        match member {
-            Some(member) => {
-                sqlx::query("SELECT pg_advisory_xact_lock(1, $1), pg_advisory_xact_lock(2, $2)")
-                    .bind(member as i32)
-                    .bind(resource_id as i32)
-                    .execute(&mut **t)
-                    .await?
-            }
-            None => {
-                sqlx::query("SELECT pg_advisory_xact_lock(2, $1)")
-                    .bind(resource_id as i32)
-                    .execute(&mut **t)
-                    .await?
-            }
-        };
+/// The advisory locks of the usual booking on PostgreSQL, `(key, id)` for
+/// [`Db::begin_locked`]: the member's (`key` 1, when a quota is counted), then the
+/// resource's (`key` 2), in the order [`lock`] takes them. The resource's turns concurrent
+/// inserts of one resource into a queue: without it, two that overlap may each wait for
+/// the other on the exclusion constraint, and PostgreSQL breaks that deadlock only after
+/// `deadlock_timeout` (a second: measured as a one-second stall in the bench).
+///
+/// [`Db::begin_locked`]: crate::db::Db::begin_locked
+pub fn booking_locks(member: Option<i64>, resource_id: i64) -> Vec<(i32, i32)> {
+    let mut locks = Vec::with_capacity(2);
+    if let Some(member) = member {
+        locks.push((1, member as i32));
     }
-    Ok(())
+    locks.push((2, resource_id as i32));
+    locks
 }
 
 /// Serializes, on PostgreSQL, the write transactions that judge the same member's quota

@@ -164,6 +164,27 @@ impl Db {
         })
     }
 
+    /// Begins a write transaction holding PostgreSQL's transaction-scoped advisory locks
+    /// `(key, id)`, taken in the given order in the same trip as `BEGIN` (one simple query
+    /// of two statements). SQLite needs none (its write transactions run one at a time):
+    /// there this is [`Db::begin`].
+    pub async fn begin_locked(&self, locks: &[(i32, i32)]) -> Result<Tx, sqlx::Error> {
+        match self {
+            Db::Postgres(pool) if !locks.is_empty() => {
+                let taken: Vec<String> = locks
+                    .iter()
+                    .map(|(key, id)| format!("pg_advisory_xact_lock({key}, {id})"))
+                    .collect();
+                // Audited: only integers are written into the text.
+                let sql = format!("BEGIN; SELECT {}", taken.join(", "));
+                Ok(Tx::Postgres(
+                    pool.begin_with(sqlx::AssertSqlSafe(sql)).await?,
+                ))
+            }
+            _ => self.begin().await,
+        }
+    }
+
     /// Answers whether the database answers a trivial query.
     pub async fn ping(&self) -> bool {
         let result: Result<i32, sqlx::Error> =

@@ -220,6 +220,55 @@ async fn concurrent_requests_for_one_slot_have_exactly_one_winner() {
     assert_eq!(app.count("bookings").await, 20);
 }
 
+/// One member's daily quota under concurrency: many requests for different desks on the
+/// same day at once; exactly the quota's number win, the rest are told the quota.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_quota_holds_when_one_member_books_many_desks_at_once() {
+    let app = Arc::new(TestApp::spawn().await);
+    let center = seed_center(&app.db, "Asia/Aqtobe", 8).await;
+    set_rules(
+        &app.db,
+        &center,
+        "desk",
+        &Rules {
+            per_day: Some(2),
+            per_week: None,
+            ..Rules::defaults("desk")
+        },
+    )
+    .await;
+    let members = members(&app, 1).await;
+    let token = members[0].1.clone();
+    for round in 0..5 {
+        let tasks: Vec<_> = center
+            .desks
+            .iter()
+            .map(|&desk| {
+                let (app, token) = (app.clone(), token.clone());
+                let start = local(&center, 1 + round, 10, 0);
+                tokio::spawn(async move {
+                    let r = book(&app, &token, body(desk, start, start + Duration::hours(1))).await;
+                    let status = r.status();
+                    (status, r.json::<Value>().await.unwrap())
+                })
+            })
+            .collect();
+        let mut won = 0;
+        for task in tasks {
+            let (status, json) = task.await.unwrap();
+            match status {
+                StatusCode::CREATED => won += 1,
+                StatusCode::UNPROCESSABLE_ENTITY => {
+                    assert_eq!(json["code"], "booking_quota_day", "{json}")
+                }
+                other => panic!("unexpected {other}: {json}"),
+            }
+        }
+        assert_eq!(won, 2, "round {round}");
+    }
+    assert_eq!(app.count("bookings").await, 10);
+}
+
 /// The same race with the database's guard removed: the test sees the double booking.
 /// (Ortaq's insert relies on the guard alone, so without it every request wins.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
