@@ -195,7 +195,6 @@ pub async fn judge(
     if r.buffer_minutes > 0 {
         storage::lock(tx, 2, resource.id).await?;
     }
-    let closures = closures_meeting(s, start, end);
     let buffer = Duration::minutes(r.buffer_minutes.into());
     let neighbours = if r.buffer_minutes > 0 {
         storage::live_in(tx, resource.id, start - buffer, end + buffer).await?
@@ -217,31 +216,41 @@ pub async fn judge(
     } else {
         (0, 0)
     };
+    check(s, now, (start, end), &neighbours, (same_day, same_week))
+}
+
+/// [`rules::check`] of `[start, end)` under the setting, with the location's closures that
+/// meet it (they come with the rules: staff data, read before the transaction like them),
+/// the neighbours read for a buffer, and the member's counts `(same day, same week)`.
+fn check(
+    s: &Setting,
+    now: DateTime<Utc>,
+    (start, end): Interval,
+    neighbours: &[Interval],
+    (same_day, same_week): (i64, i64),
+) -> Result<(), Error> {
+    let closures: Vec<Interval> = s
+        .place
+        .closures
+        .iter()
+        .filter(|c| c.start < end && start < c.end)
+        .map(|c| (c.start, c.end))
+        .collect();
+    let location = s.location();
     rules::check(
-        r,
-        tz,
+        s.rules(),
+        location.time_zone,
         now,
         start,
         end,
         &Surroundings {
             hours: &location.hours,
             closures: &closures,
-            neighbours: &neighbours,
+            neighbours,
             same_day,
             same_week,
         },
     )
-}
-
-/// The location's closures that meet `[start, end)`. They come with the rules (staff
-/// data, read before the transaction like them).
-fn closures_meeting(s: &Setting, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<Interval> {
-    s.place
-        .closures
-        .iter()
-        .filter(|c| c.start < end && start < c.end)
-        .map(|c| (c.start, c.end))
-        .collect()
 }
 
 /// Whether the usual way applies to a setting ([`judge_but_quotas`]): not where staff set
@@ -265,23 +274,8 @@ fn judge_but_quotas<'s>(
     if !usual(s) {
         return Ok(None);
     }
-    let tz = location.time_zone;
-    let closures = closures_meeting(s, start, end);
-    rules::check(
-        r,
-        tz,
-        now,
-        start,
-        end,
-        &Surroundings {
-            hours: &location.hours,
-            closures: &closures,
-            neighbours: &[],
-            same_day: 0,
-            same_week: 0,
-        },
-    )?;
-    let (day, week) = rules::day_and_week(tz, start);
+    check(s, now, (start, end), &[], (0, 0))?;
+    let (day, week) = rules::day_and_week(location.time_zone, start);
     Ok(Some(storage::Quota {
         location_id: location.id,
         kind: &resource.kind,

@@ -77,41 +77,15 @@ pub struct NewBooking<'a> {
 /// itself; that comes back as `Error::BookingConflict` with the requested interval (the
 /// caller, after rolling back, looks up the booking in the way).
 pub async fn insert(tx: &mut Tx, new: &NewBooking<'_>) -> Result<Booking, Error> {
-    let sql = format!(
-        "INSERT INTO bookings (resource_id, user_id, status, start_at, end_at, purpose, code,
-             series_id, check_in_by, booked_by, override_reason, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
-         RETURNING {COLUMNS}"
-    );
-    let now = clock::now();
-    let conflict = || Error::BookingConflict {
-        start: new.start,
-        end: new.end,
+    let unguarded = Quota {
+        location_id: 0,
+        kind: "",
+        per_day: None,
+        per_week: None,
     };
-    let inserted = on_tx!(tx, conn => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(new.resource_id)
-        .bind(new.user_id)
-        .bind(new.status.as_str())
-        .bind(new.start)
-        .bind(new.end)
-        .bind(new.purpose)
-        .bind(new_code())
-        .bind(new.series_id)
-        .bind(new.check_in_by)
-        .bind(new.booked_by)
-        .bind(new.override_reason)
-        .bind(now)
-        .fetch_one(conn)
-        .await);
-    // Concurrent inserts of overlapping bookings may deadlock on the exclusion constraint;
-    // the transaction PostgreSQL aborts lost to a concurrent booking of the same interval.
-    if let Err(err) = &inserted
-        && crate::db::is_deadlock(err)
-    {
-        return Err(conflict());
-    }
-    let row: Row = inserted.on_constraint("bookings_no_overlap", conflict)?;
-    Ok(row.into())
+    insert_within(tx, new, &unguarded)
+        .await?
+        .ok_or_else(|| Error::Internal(anyhow::anyhow!("an unguarded insert wrote nothing")))
 }
 
 /// The member's quotas a booking must fit, judged by the insert itself (see
