@@ -330,10 +330,6 @@ pub struct Job {
 }
 
 impl Job {
-    /// Whether [`write`] writes one row and nothing else: no initiative to link, no audit
-    /// entry (a member booking for themselves under the rules). A refusal of such a job
-    /// leaves nothing to undo: a broken rule is found before the insert, and SQLite backs
-    /// out just the insert the no-overlap trigger aborts.
     /// The advisory locks (PostgreSQL) the transaction writing this job must begin with
     /// (`Db::begin_locked`): for the usual booking, the member's when a quota is counted
     /// and the resource's; none otherwise ([`judge`] takes what it needs).
@@ -346,6 +342,10 @@ impl Job {
         storage::booking_locks(counted.then_some(s.user_id), s.resource().id)
     }
 
+    /// Whether [`write`] writes one row and nothing else: no initiative to link, no audit
+    /// entry (a member booking for themselves under the rules). A refusal of such a job
+    /// leaves nothing to undo: a broken rule is found before the insert, and SQLite backs
+    /// out just the insert the no-overlap trigger aborts.
     pub fn writes_once(&self) -> bool {
         self.initiative_id.is_none()
             && self.setting.user_id == self.actor_id
