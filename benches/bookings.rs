@@ -32,6 +32,8 @@
 mod dataset;
 #[path = "bookings/load.rs"]
 mod load;
+#[path = "common/report.rs"]
+mod report;
 
 use std::time::Instant;
 
@@ -44,6 +46,7 @@ use dataset::Dataset;
 use load::{Run, Server, thousands};
 use ortaq::db::Db;
 use ortaq::on_db;
+use report::Report;
 
 /// Resources in one availability question set.
 const AVAILABILITY_RESOURCES: usize = 50;
@@ -80,12 +83,17 @@ async fn run() {
     }
     println!();
     for table in tables {
-        println!("{table}");
+        let file = if table.title().contains("PostgreSQL") {
+            "bookings-postgresql"
+        } else {
+            "bookings-sqlite"
+        };
+        table.finish(file);
     }
 }
 
 /// Loads the dataset into a fresh database of one backend, serves it, measures; the table.
-async fn backend(admin: Option<&str>) -> String {
+async fn backend(admin: Option<&str>) -> Report {
     let name = if admin.is_some() {
         "PostgreSQL"
     } else {
@@ -167,18 +175,11 @@ async fn backend(admin: Option<&str>) -> String {
     }
 
     let create_target = if admin.is_some() { 1_500.0 } else { 3_000.0 };
-    let mut t = format!(
-        "{name} ({} cores, {}): figure | measured | /healthz, same clients | target | met\n",
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(0),
-        cpu_model()
-    );
+    let mut t = Report::new(format!(
+        "Bookings, {name}: 200 resources, 1,000,000 bookings; the ceiling is /healthz with the same clients"
+    ));
     let mut row = |figure: &str, measured: String, ceiling: String, target: String, met: bool| {
-        t.push_str(&format!(
-            "  {figure} | {measured} | {ceiling} | {target} | {}\n",
-            if met { "yes" } else { "NO" }
-        ));
+        t.row(figure, measured, ceiling, target, met)
     };
     row(
         &format!("create, {MANY_CLIENTS} clients, 15% conflicts"),

@@ -27,6 +27,8 @@ mod dataset;
 #[allow(dead_code)]
 #[path = "bookings/load.rs"]
 mod load;
+#[path = "common/report.rs"]
+mod report;
 
 use std::time::Instant;
 
@@ -36,6 +38,7 @@ use ortaq::{on_db, on_tx};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
+use report::Report;
 
 const MEMBERS: usize = 30_000;
 const UNITS: usize = 2_000;
@@ -73,7 +76,16 @@ async fn run() {
     }
     println!("\nload average after: {}\n", load_average());
     for table in tables {
-        println!("{table}");
+        table.finish(&format!("search-{}", table_file(&table)));
+    }
+}
+
+/// `sqlite` or `postgresql`, from the table's title.
+fn table_file(table: &Report) -> String {
+    if table.title().contains("PostgreSQL") {
+        "postgresql".into()
+    } else {
+        "sqlite".into()
     }
 }
 
@@ -220,7 +232,7 @@ const QUERIES: [&str; 24] = [
     "nauryz",
 ];
 
-async fn backend(admin: Option<&str>) -> String {
+async fn backend(admin: Option<&str>) -> Report {
     let name = if admin.is_some() {
         "PostgreSQL"
     } else {
@@ -361,46 +373,84 @@ async fn backend(admin: Option<&str>) -> String {
         dataset::drop_postgres(admin).await;
     }
 
-    let mut t = format!("{name}: figure | measured | target | met\n");
-    let mut row = |figure: &str, measured: String, target: &str, met: bool| {
-        t.push_str(&format!(
-            "  {figure} | {measured} | {target} | {}\n",
-            if met { "yes" } else { "NO" }
-        ));
-    };
+    let mut t = Report::new(format!(
+        "Search and dashboard, {name}: the demo ×100 (30,000 members, ~47,000 index entries)"
+    ));
     let ms = |r: &load::Run| format!("p50 {:.2} ms, p99 {:.2} ms", r.ms(0.5), r.ms(0.99));
-    row(
-        &format!("search p99, member, {CLIENTS} clients"),
-        ms(&signed_in),
-        "≤ 20 ms",
-        signed_in.ms(0.99) <= 20.0,
-    );
-    row(
-        &format!("search p99, guest, {CLIENTS} clients"),
-        ms(&guest),
-        "≤ 20 ms",
-        guest.ms(0.99) <= 20.0,
-    );
-    row(
-        "search «ak», 1 client",
-        ms(&worst),
-        "≤ 20 ms",
-        worst.ms(0.99) <= 20.0,
-    );
-    row("/healthz, same clients", ms(&ceiling), "—", true);
-    row("dashboard page (12 months)", ms(&page), "—", true);
-    row("dashboard API (12 months)", ms(&api), "—", true);
-    row(
-        "index rebuild at start",
-        format!("{rebuilt:.1} s"),
-        "—",
+    let ceiling_ms = |clients: usize| {
+        if clients == CLIENTS {
+            ms(&ceiling)
+        } else {
+            format!("{} ({CLIENTS} clients)", ms(&ceiling))
+        }
+    };
+    t.row(
+        "/healthz (the ceiling)",
+        format!("{}, {}/s", ms(&ceiling), thousands(ceiling.per_second())),
+        "—".into(),
+        "—".into(),
         true,
     );
-    row("server peak RSS", format!("{peak:.1} MiB"), "—", true);
-    t.push_str(&format!(
-        "  searches: {} requests/s as a member\n",
-        thousands(signed_in.per_second())
-    ));
+    t.row(
+        &format!("search, member, {CLIENTS} clients"),
+        format!(
+            "{}, {}/s",
+            ms(&signed_in),
+            thousands(signed_in.per_second())
+        ),
+        ceiling_ms(CLIENTS),
+        "p99 ≤ 20 ms".into(),
+        signed_in.ms(0.99) <= 20.0,
+    );
+    t.row(
+        &format!("search, guest, {CLIENTS} clients"),
+        ms(&guest),
+        ceiling_ms(CLIENTS),
+        "p99 ≤ 20 ms".into(),
+        guest.ms(0.99) <= 20.0,
+    );
+    t.row(
+        "search «ak», 1 client",
+        ms(&worst),
+        ceiling_ms(1),
+        "p99 ≤ 20 ms".into(),
+        worst.ms(0.99) <= 20.0,
+    );
+    t.row(
+        "slowest queries alone, member (p50/p99 ms)",
+        slowest.join(", "),
+        ceiling_ms(1),
+        "—".into(),
+        true,
+    );
+    t.row(
+        "dashboard page (12 months, 10 charts), 1 client",
+        ms(&page),
+        ceiling_ms(1),
+        "p99 ≤ 1,000 ms (Ortaq's budget)".into(),
+        page.ms(0.99) <= 1_000.0,
+    );
+    t.row(
+        "dashboard API (12 months), 1 client",
+        ms(&api),
+        ceiling_ms(1),
+        "p99 ≤ 1,000 ms (Ortaq's budget)".into(),
+        api.ms(0.99) <= 1_000.0,
+    );
+    t.row(
+        "search index rebuild at start",
+        format!("{rebuilt:.1} s"),
+        "—".into(),
+        "—".into(),
+        true,
+    );
+    t.row(
+        "server peak RSS (VmHWM, own process)",
+        format!("{peak:.1} MiB"),
+        "—".into(),
+        "≤ 100 MB".into(),
+        peak * 1024.0 * 1024.0 <= 100e6,
+    );
     t
 }
 

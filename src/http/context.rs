@@ -55,6 +55,9 @@ pub struct Ctx {
     pub csrf: String,
     /// The path of this request, for the language switch and redirects.
     pub path: String,
+    /// The query of this request without `lang`, URL-encoded, which the language switch
+    /// keeps (the day a grid shows, the words searched for).
+    pub query: String,
     pub ip: IpAddr,
     pub secure: bool,
     /// The caller wants JSON (the API, or `Accept: application/json`).
@@ -156,7 +159,11 @@ impl Ctx {
         Locale::ALL
             .into_iter()
             .map(|l| LangLink {
-                href: format!("{}?lang={}", self.path, l.tag()),
+                href: if self.query.is_empty() {
+                    format!("{}?lang={}", self.path, l.tag())
+                } else {
+                    format!("{}?{}&lang={}", self.path, self.query, l.tag())
+                },
                 short: l.short_name(),
                 name: l.self_name(),
                 tag: l.tag(),
@@ -193,12 +200,22 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let secure = state.config.secure_cookies();
     let jar = CookieJar::from_headers(req.headers());
     let path = req.uri().path().to_string();
-    let query_lang = req
+    let pairs: Vec<(String, String)> = req
         .uri()
         .query()
-        .and_then(|q| serde_urlencoded::from_str::<Vec<(String, String)>>(q).ok())
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "lang").map(|(_, v)| v))
-        .and_then(|v| Locale::parse(&v));
+        .and_then(|q| serde_urlencoded::from_str(q).ok())
+        .unwrap_or_default();
+    let query_lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Locale::parse(v));
+    let query = serde_urlencoded::to_string(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "lang" && k != "csrf")
+            .collect::<Vec<_>>(),
+    )
+    .unwrap_or_default();
     let wants_json = path.starts_with("/api/") || accepts_json(req.headers());
     let ip = client_ip(&req, state.config.behind_proxy);
     let cookie_lang = jar
@@ -264,6 +281,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         identity,
         csrf,
         path: path.clone(),
+        query,
         ip,
         secure,
         wants_json,

@@ -106,6 +106,7 @@ pub fn error_page(err: &Error, locale: Locale, ctx: Option<&Ctx>, path: &str) ->
                 identity: crate::http::Identity::Anonymous,
                 csrf: String::new(),
                 path: path.to_string(),
+                query: String::new(),
                 ip: std::net::IpAddr::from([127, 0, 0, 1]),
                 secure: false,
                 wants_json: false,

@@ -5,57 +5,14 @@
 //! Without Chromium the test says so and passes, so that `cargo test` works on a fresh
 //! machine; CI sets `ORTAQ_REQUIRE_BROWSER=1`, which turns a missing browser into a failure.
 
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::json;
 
+pub(crate) use crate::chromium::{Driver, session, start_driver};
 use crate::helpers::{PASSWORD, TestApp};
-
-pub(crate) struct Driver {
-    child: Child,
-    pub(crate) url: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn find(names: &[&str]) -> Option<String> {
-    names
-        .iter()
-        .find(|p| std::path::Path::new(p).exists())
-        .map(|p| p.to_string())
-}
-
-pub(crate) async fn start_driver() -> Option<Driver> {
-    let chromedriver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])?;
-    find(&["/usr/bin/chromium"])?;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .ok()?
-        .local_addr()
-        .ok()?
-        .port();
-    let child = Command::new(chromedriver)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let url = format!("http://127.0.0.1:{port}");
-    for _ in 0..100 {
-        if reqwest::get(format!("{url}/status")).await.is_ok() {
-            return Some(Driver { child, url });
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    None
-}
 
 /// The browser for a test: `None` (the test skips) where Chromium is missing, unless CI
 /// requires it (`ORTAQ_REQUIRE_BROWSER`), where a missing browser fails the test.
@@ -70,27 +27,6 @@ pub(crate) async fn driver_or_skip() -> Option<Driver> {
     // reqwest and fantoccini both bring rustls; say which crypto it uses.
     let _ = rustls::crypto::ring::default_provider().install_default();
     driver
-}
-
-/// A headless Chromium window of `width`×`height` whose browser language is `lang`,
-/// keeping its console log for [`assert_clean`].
-pub(crate) async fn session(driver: &Driver, width: u32, height: u32, lang: &str) -> Client {
-    let caps = json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     format!("--window-size={width},{height}"), format!("--lang={lang}")]
-        },
-        "goog:loggingPrefs": {"browser": "ALL"}
-    });
-    ClientBuilder::rustls()
-        .unwrap()
-        .capabilities(caps.as_object().unwrap().clone())
-        .connect(&driver.url)
-        .await
-        .expect("a Chromium session")
 }
 
 /// The browser's console log (chromedriver's `goog:loggingPrefs`), emptied on each read.
@@ -174,6 +110,27 @@ pub(crate) async fn wait_for_path(client: &Client, path: &str) {
         "the browser did not reach {path}: {}",
         client.current_url().await.unwrap()
     );
+}
+
+/// Logs the browser in through the log-in page and waits until it has left it.
+pub(crate) async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
+    client.goto(&app.url("/login")).await.unwrap();
+    fill(client, "email", email).await;
+    fill(client, "password", password).await;
+    client
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().path() != "/login" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{email} could not log in");
 }
 
 #[tokio::test]

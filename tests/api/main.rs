@@ -1,6 +1,7 @@
 //! All integration tests, in one binary: the real server over HTTP, a fresh database
 //! per test, SQLite by default and PostgreSQL with `ORTAQ_TEST_DATABASE_URL`.
 
+mod a11y;
 mod admin;
 mod api;
 mod auth;
@@ -10,6 +11,7 @@ mod booking_pages;
 mod bookings;
 mod browser;
 mod calendar;
+mod chromium;
 mod cli;
 mod crash;
 mod dashboard;
@@ -17,6 +19,7 @@ mod demo;
 mod events;
 mod events_browser;
 mod faults;
+mod flows_browser;
 mod group_commit;
 mod headers;
 mod helpers;
