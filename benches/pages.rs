@@ -7,7 +7,8 @@
 //!   first and largest contentful paint (the browser's own `paint` and
 //!   `largest-contentful-paint` entries), the median of three cold loads.
 //! - Two throttling profiles, applied by Chromium itself (DevTools protocol, as Lighthouse's
-//!   "devtools" throttling does), at 412×915:
+//!   "devtools" throttling does), at 412×915 with a device pixel ratio of 2.625 (Chromium's
+//!   mobile emulation, as Lighthouse's Moto G Power):
 //!   - **mid-range phone**: DevTools' "Fast 4G" (165 ms per request, 9 Mbit/s down,
 //!     1.5 Mbit/s up, both ×0.9) and the CPU slowed 4× (DevTools' "mid-tier mobile").
 //!     The targets apply here: FCP ≤ 1 s, LCP ≤ 1.5 s, ≤ 100 KB transferred.
@@ -334,7 +335,7 @@ async fn run() {
             (Some("aigerim@ortaq.local"), &member),
             (Some("observer@ortaq.local"), &observer),
         ] {
-            let client = chromium::session(&driver, 412, 915, "kk").await;
+            let client = chromium::session_with(&driver, 412, 915, "kk", 2.625).await;
             if let Some(email) = who {
                 log_in(&client, &address, email).await;
             }

@@ -1,5 +1,6 @@
 site-description = Ortaq: the youth coworking center of «Assembly Zhastary» in Aktobe: spaces, events and initiatives.
 nav-skip = Skip to content
+table-region = Table (scrolls sideways on a narrow screen)
 nav-languages = Language
 nav-main = Main menu
 nav-home = Home

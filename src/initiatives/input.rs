@@ -218,6 +218,8 @@ pub struct AnswerFields {
     pub text_kk: Option<String>,
     pub text_ru: Option<String>,
     pub reason: Option<String>,
+    /// The page's field is `responsible` (its errors are filed under that name too).
+    #[serde(alias = "responsible")]
     pub responsible_name: Option<String>,
     pub responsible_user_id: Option<String>,
     pub deadline: Option<String>,

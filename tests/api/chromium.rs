@@ -50,17 +50,36 @@ pub async fn start_driver() -> Option<Driver> {
     None
 }
 
-/// A headless Chromium window of `width`×`height` whose browser language is `lang`,
-/// keeping its console log for [`assert_clean`].
+/// A headless Chromium window of `width`×`height` whose browser language is `lang` (its
+/// `Accept-Language` too), keeping its console log for the tests to read. Below 600 pixels
+/// wide it is a phone: Chromium's mobile emulation, with touch, at that exact width.
 pub async fn session(driver: &Driver, width: u32, height: u32, lang: &str) -> Client {
+    session_with(driver, width, height, lang, 1.0).await
+}
+
+/// [`session`] with the phone's device pixel ratio (a mid-range phone has about 2.6).
+pub async fn session_with(
+    driver: &Driver,
+    width: u32,
+    height: u32,
+    lang: &str,
+    pixel_ratio: f64,
+) -> Client {
+    let mut options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 format!("--window-size={width},{height}"), format!("--lang={lang}")],
+        "prefs": {"intl.accept_languages": lang},
+    });
+    if width < 600 {
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": pixel_ratio, "mobile": true, "touch": true}
+        });
+    }
     let caps = json!({
         "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                     format!("--window-size={width},{height}"), format!("--lang={lang}")]
-        },
+        "goog:chromeOptions": options,
         "goog:loggingPrefs": {"browser": "ALL"}
     });
     ClientBuilder::rustls()

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use crate::bookings::{seed_center, set_rules};
 use crate::browser::{
-    assert_clean, driver_or_skip, fill, log_in, screenshot, session, wait_for_path,
+    assert_clean, console_errors, driver_or_skip, fill, log_in, screenshot, session, wait_for_path,
 };
 use crate::events::{create_event, event_body, hours, setup};
 use crate::helpers::{PASSWORD, TestApp};
@@ -93,6 +93,27 @@ async fn click(client: &Client, css: &str) {
         .unwrap();
 }
 
+/// The console holds only the refusal this step asked for (`path` answered `status`);
+/// anything else fails the test as `assert_clean` would.
+async fn assert_refused(client: &Client, path: &str, status: u16) {
+    let errors = console_errors(client).await;
+    assert!(!errors.is_empty(), "{path} was refused with {status}");
+    for e in &errors {
+        assert!(
+            e.contains(path) && e.contains(&format!("status of {status}")),
+            "only the refusal of {path} ({status}) is expected: {errors:?}"
+        );
+    }
+}
+
+/// Empties the focused field with the keyboard (End, then Backspace).
+async fn erase(client: &Client, len: usize) {
+    press(client, Key::End).await;
+    for _ in 0..len {
+        press(client, Key::Backspace).await;
+    }
+}
+
 /// The refused form says so to a screen reader: the error summary (`role=alert`) has the
 /// focus, each field in `fields` is `aria-invalid` and described by a message that is on
 /// the page and not empty, and the summary links to each field.
@@ -145,6 +166,7 @@ async fn an_under_18_member_signs_up_with_a_guardians_consent_on_a_phone_in_chro
         )
         .await
         .unwrap();
+    fill(&client, "phone", "+7 705 123 45 67").await;
     fill(&client, "city", "Ақтөбе").await;
     click(&client, "#consent").await;
     click(&client, "form[action='/signup'] button[type=submit]").await;
@@ -152,6 +174,7 @@ async fn an_under_18_member_signs_up_with_a_guardians_consent_on_a_phone_in_chro
     // Fifteen and no guardian: refused, said to a screen reader, and nothing typed is lost
     // but the password, which is never sent back.
     assert_errors_announced(&client, &["guardian_name", "guardian_consent"]).await;
+    assert_refused(&client, "/signup", 422).await;
     let kept = client
         .find(Locator::Id("name"))
         .await
@@ -255,6 +278,7 @@ async fn a_member_books_a_desk_and_staff_check_it_in_by_code_using_only_the_keyb
     type_text(&desk, "ZZZZ").await;
     press(&desk, Key::Enter).await;
     assert_errors_announced(&desk, &["code"]).await;
+    assert_refused(&desk, "/front-desk", 422).await;
     // The summary's link leads the keyboard back to the field.
     tab_to(&desk, ".alert[role=alert] a[href='#code']").await;
     press(&desk, Key::Enter).await;
@@ -262,8 +286,7 @@ async fn a_member_books_a_desk_and_staff_check_it_in_by_code_using_only_the_keyb
         focused(&desk, "#code").await,
         "the link moved focus to the field"
     );
-    let field = desk.find(Locator::Id("code")).await.unwrap();
-    field.clear().await.unwrap();
+    erase(&desk, 10).await;
     type_text(&desk, &code.to_lowercase()).await;
     press(&desk, Key::Enter).await;
     wait_for(&desk, ".found").await;
@@ -460,6 +483,7 @@ async fn an_initiative_is_proposed_supported_and_answered_in_chromium() {
         .await
         .unwrap();
     assert_eq!(text_invalid.as_deref(), Some("true"));
+    assert_refused(&coordinator, "/answer", 422).await;
     click(&coordinator, "#decision").await;
     fill(
         &coordinator,
@@ -474,6 +498,14 @@ async fn an_initiative_is_proposed_supported_and_answered_in_chromium() {
     )
     .await;
     fill(&coordinator, "responsible", "Даниияр Сейткали").await;
+    let deadline = (chrono::Utc::now() + chrono::Duration::days(30)).date_naive();
+    coordinator
+        .execute(
+            "document.getElementById('deadline').value = arguments[0];",
+            vec![json!(deadline.format("%Y-%m-%d").to_string())],
+        )
+        .await
+        .unwrap();
     click(&coordinator, "#answer-form button[type=submit]").await;
     for _ in 0..50 {
         if coordinator
