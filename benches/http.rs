@@ -17,6 +17,7 @@
 //! PostgreSQL database. With `ORTAQ_BENCH_REPORT=dir` the table also goes to
 //! `dir/api-{backend}.md`. Bounded: a few thousand requests per figure.
 
+#[allow(dead_code)]
 #[path = "common/report.rs"]
 mod report;
 

@@ -23,8 +23,10 @@
 //! it says so and measures nothing. Under `cargo test --benches` (no `--bench`) it does
 //! nothing.
 
+#[allow(dead_code)]
 #[path = "../tests/api/chromium.rs"]
 mod chromium;
+#[allow(dead_code)]
 #[path = "common/report.rs"]
 mod report;
 

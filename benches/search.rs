@@ -76,7 +76,8 @@ async fn run() {
     }
     println!("\nload average after: {}\n", load_average());
     for table in tables {
-        table.finish(&format!("search-{}", table_file(&table)));
+        let file = format!("search-{}", table_file(&table));
+        table.finish(&file);
     }
 }
 
