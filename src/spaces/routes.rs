@@ -110,7 +110,11 @@ pub struct ResourceView {
 
 pub async fn view(state: &AppState, r: Resource) -> Result<ResourceView, Error> {
     let (rules, _) = storage::rules(&state.db, &r).await?;
-    Ok(ResourceView {
+    Ok(view_with(r, rules))
+}
+
+fn view_with(r: Resource, rules: Rules) -> ResourceView {
+    ResourceView {
         id: r.id,
         kind: r.kind,
         name: r.name,
@@ -120,7 +124,7 @@ pub async fn view(state: &AppState, r: Resource) -> Result<ResourceView, Error> 
         amenities: r.amenities,
         active: r.active,
         rules,
-    })
+    }
 }
 
 /// Filters of the resources list.
@@ -138,16 +142,24 @@ pub async fn resources_api(
     State(state): State<AppState>,
     Query(q): Query<ResourcesQuery>,
 ) -> Result<Json<Vec<ResourceView>>, Error> {
-    let mut out = Vec::new();
-    for r in storage::resources(&state.db, q.location_id).await? {
-        if q.kind
-            .as_deref()
-            .is_none_or(|k| k.is_empty() || k == r.kind)
-        {
-            out.push(view(&state, r).await?);
-        }
-    }
-    Ok(Json(out))
+    let listed: Vec<Resource> = storage::resources(&state.db, q.location_id)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            q.kind
+                .as_deref()
+                .is_none_or(|k| k.is_empty() || k == r.kind)
+        })
+        .collect();
+    // One read of the rules for the whole list, not one a resource.
+    let rules = storage::rules_of_all(&state.db, &listed).await?;
+    Ok(Json(
+        listed
+            .into_iter()
+            .zip(rules)
+            .map(|(r, (rules, _))| view_with(r, rules))
+            .collect(),
+    ))
 }
 
 /// One resource, with its rules. Public.
