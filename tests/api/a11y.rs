@@ -88,6 +88,26 @@ async fn check_pages(client: &Client, who: &str, pages: &[(String, &str)]) -> Ve
             for v in axe_violations(client).await {
                 all.push(format!("{who} {page} [{lang}]: {v}"));
             }
+            if phone {
+                // Usable on a phone: only tables scroll sideways, never the page.
+                let wide = client
+                    .execute(
+                        r#"const w = document.documentElement.clientWidth;
+                           if (document.documentElement.scrollWidth <= w) return [];
+                           return [...document.querySelectorAll('body *')]
+                             .filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('.table-wrap'))
+                             .slice(0, 3)
+                             .map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 40));"#,
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                if wide.as_array().is_some_and(|w| !w.is_empty()) {
+                    all.push(format!(
+                        "{who} {page} [{lang}]: wider than the phone: {wide}"
+                    ));
+                }
+            }
             if phone && !name.is_empty() && (lang == "kk" || lang == "ru") {
                 screenshot_for_docs(client, &format!("{name}-{lang}-phone")).await;
             }

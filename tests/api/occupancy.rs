@@ -550,14 +550,20 @@ async fn the_report_and_the_calendar_page_work_in_chromium_on_a_phone() {
     screenshot(&client, "occupancy-kk-phone").await;
     let widths = client
         .execute(
-            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth];",
+            r#"const w = document.documentElement.clientWidth;
+               const wide = [...document.querySelectorAll('body *')]
+                 .filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.closest('.table-wrap'))
+                 .slice(0, 5)
+                 .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+               return [w, document.documentElement.scrollWidth, wide];"#,
             vec![],
         )
         .await
         .unwrap();
     assert_eq!(
         widths[0], widths[1],
-        "only the tables scroll sideways, not the page"
+        "only the tables scroll sideways, not the page; wider: {}",
+        widths[2]
     );
     client
         .execute(
