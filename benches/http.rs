@@ -17,6 +17,8 @@
 //! PostgreSQL database. With `ORTAQ_BENCH_REPORT=dir` the table also goes to
 //! `dir/api-{backend}.md`. Bounded: a few thousand requests per figure.
 
+#[path = "common/database.rs"]
+mod database;
 #[allow(dead_code)]
 #[path = "common/report.rs"]
 mod report;
@@ -42,37 +44,8 @@ fn main() {
     runtime.block_on(run());
 }
 
-async fn fresh_url() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("ORTAQ_BENCH_DATABASE_URL") {
-        Ok(admin) if admin.starts_with("postgres") => {
-            let name = format!("ortaq_bench_{}", std::process::id());
-            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .execute(&pool)
-            .await
-            .unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&pool)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            (url.to_string(), None)
-        }
-        _ => {
-            let dir = tempfile::tempdir().unwrap();
-            (
-                format!("sqlite://{}/bench.db", dir.path().display()),
-                Some(dir),
-            )
-        }
-    }
-}
-
 async fn run() {
-    let (url, _dir) = fresh_url().await;
+    let (url, _dir) = database::fresh("http").await;
     let backend = if url.starts_with("postgres") {
         "PostgreSQL"
     } else {
@@ -88,7 +61,7 @@ async fn run() {
     );
 
     let started = Instant::now();
-    let mut config = Config::for_tests(url);
+    let mut config = Config::for_tests(url.clone());
     config.demo = true;
     // One token making thousands of requests a second is what is measured here; the
     // per-token limit itself is tested in `tests/api/`.
@@ -249,6 +222,7 @@ async fn run() {
         rss * 1024.0 * 1024.0 <= 100e6,
     );
     report.finish(&format!("api-{}", backend.to_lowercase()));
+    database::drop(&url).await;
 }
 
 /// Every demo member registers for each of ten events of 100 places, all at once; each

@@ -26,14 +26,13 @@
 #[allow(dead_code)]
 #[path = "../tests/api/chromium.rs"]
 mod chromium;
+#[path = "common/database.rs"]
+mod database;
 #[allow(dead_code)]
 #[path = "common/report.rs"]
 mod report;
 
-use std::time::Duration;
-
-use fantoccini::wd::WebDriverCompatibleCommand;
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 use ortaq::app::Application;
 use ortaq::config::Config;
 use serde_json::{Value, json};
@@ -61,27 +60,14 @@ fn main() {
 }
 
 /// A DevTools protocol command through chromedriver (`goog/cdp/execute`).
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+async fn cdp(client: &Client, cmd: &str, params: Value) {
+    client
+        .issue_cmd(chromium::Post(
+            "goog/cdp/execute",
+            json!({"cmd": cmd, "params": params}),
         ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"cmd": self.0, "params": self.1}).to_string()),
-        )
-    }
+        .await
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
 }
 
 struct Profile {
@@ -113,36 +99,30 @@ const PROFILES: [Profile; 2] = [
 ];
 
 async fn throttle(client: &Client, p: &Profile) {
-    client
-        .issue_cmd(Cdp("Network.enable", json!({})))
-        .await
-        .unwrap();
-    client
-        .issue_cmd(Cdp(
-            "Network.setCacheDisabled",
-            json!({"cacheDisabled": true}),
-        ))
-        .await
-        .unwrap();
-    client
-        .issue_cmd(Cdp(
-            "Network.emulateNetworkConditions",
-            json!({
-                "offline": false,
-                "latency": p.latency_ms,
-                "downloadThroughput": p.down_bits / 8.0 * 0.9,
-                "uploadThroughput": p.up_bits / 8.0 * 0.9,
-            }),
-        ))
-        .await
-        .unwrap();
-    client
-        .issue_cmd(Cdp(
-            "Emulation.setCPUThrottlingRate",
-            json!({"rate": p.cpu}),
-        ))
-        .await
-        .unwrap();
+    cdp(client, "Network.enable", json!({})).await;
+    cdp(
+        client,
+        "Network.setCacheDisabled",
+        json!({"cacheDisabled": true}),
+    )
+    .await;
+    cdp(
+        client,
+        "Network.emulateNetworkConditions",
+        json!({
+            "offline": false,
+            "latency": p.latency_ms,
+            "downloadThroughput": p.down_bits / 8.0 * 0.9,
+            "uploadThroughput": p.up_bits / 8.0 * 0.9,
+        }),
+    )
+    .await;
+    cdp(
+        client,
+        "Emulation.setCPUThrottlingRate",
+        json!({"rate": p.cpu}),
+    )
+    .await;
 }
 
 /// One cold load's figures, read from the browser's own performance entries.
@@ -207,35 +187,6 @@ async fn measure(client: &Client, url: &str) -> Load {
     }
 }
 
-async fn fresh_url() -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("ORTAQ_BENCH_DATABASE_URL") {
-        Ok(admin) if admin.starts_with("postgres") => {
-            let name = format!("ortaq_bench_pages_{}", std::process::id());
-            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .execute(&pool)
-            .await
-            .unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&pool)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            (url.to_string(), None)
-        }
-        _ => {
-            let dir = tempfile::tempdir().unwrap();
-            (
-                format!("sqlite://{}/bench.db", dir.path().display()),
-                Some(dir),
-            )
-        }
-    }
-}
-
 /// The first `/prefix{id}` link's id in the page at `path`.
 async fn first_id(http: &reqwest::Client, address: &str, path: &str, prefix: &str) -> String {
     let html = http
@@ -246,42 +197,11 @@ async fn first_id(http: &reqwest::Client, address: &str, path: &str, prefix: &st
         .text()
         .await
         .unwrap();
-    html.match_indices(&format!("href=\"{prefix}"))
-        .map(|(at, m)| {
-            html[at + m.len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect::<String>()
-        })
-        .find(|id| !id.is_empty())
-        .unwrap_or_else(|| panic!("no {prefix}… link on {path}"))
-}
-
-async fn log_in(client: &Client, address: &str, email: &str) {
-    client.goto(&format!("{address}/login")).await.unwrap();
-    for (id, value) in [("email", email), ("password", ortaq::demo::MEMBER_PASSWORD)] {
-        let field = client.find(Locator::Id(id)).await.unwrap();
-        field.clear().await.unwrap();
-        field.send_keys(value).await.unwrap();
-    }
-    client
-        .find(Locator::Css("main form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..50 {
-        if client.current_url().await.unwrap().path() != "/login" {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{email} could not log in");
+    chromium::first_id(&html, prefix)
 }
 
 async fn run() {
-    let (url, _dir) = fresh_url().await;
+    let (url, _dir) = database::fresh("pages").await;
     let backend = if url.starts_with("postgres") {
         "PostgreSQL"
     } else {
@@ -339,7 +259,7 @@ async fn run() {
         ] {
             let client = chromium::session_with(&driver, 412, 915, "kk", 2.625).await;
             if let Some(email) = who {
-                log_in(&client, &address, email).await;
+                chromium::log_in(&client, &address, email, ortaq::demo::MEMBER_PASSWORD).await;
             }
             throttle(&client, profile).await;
             if who.is_none() {
@@ -387,19 +307,5 @@ async fn run() {
         report.finish(&format!("pages-{}", backend.to_lowercase()));
     }
     drop(driver);
-    if let Ok(admin) = std::env::var("ORTAQ_BENCH_DATABASE_URL")
-        && admin.starts_with("postgres")
-    {
-        let pool = sqlx::PgPool::connect(&admin).await.unwrap();
-        let name = url::Url::parse(&url)
-            .unwrap()
-            .path()
-            .trim_start_matches('/')
-            .to_string();
-        let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-        )))
-        .execute(&pool)
-        .await;
-    }
+    database::drop(&url).await;
 }

@@ -7,6 +7,7 @@ use fantoccini::Client;
 use serde_json::Value;
 
 use crate::browser::{assert_clean, driver_or_skip, log_in, screenshot, session};
+use crate::chromium::first_id;
 use crate::helpers::{PASSWORD, TestApp};
 
 const AXE: &str = include_str!("../vendor/axe.min.js");
@@ -52,19 +53,6 @@ pub(crate) async fn axe_violations(client: &Client) -> Vec<String> {
             )
         })
         .collect()
-}
-
-/// The first `/prefix{id}` link's id in `html` (`prefix` ends with `/`).
-pub(crate) fn first_id(html: &str, prefix: &str) -> String {
-    html.match_indices(&format!("href=\"{prefix}"))
-        .map(|(at, m)| {
-            html[at + m.len()..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect::<String>()
-        })
-        .find(|id| !id.is_empty())
-        .unwrap_or_else(|| panic!("no {prefix}… link"))
 }
 
 /// Visits each page in each language and collects every violation, so one run names all.

@@ -7,11 +7,10 @@
 
 use std::time::Duration;
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-pub(crate) use crate::chromium::{Driver, session, start_driver};
+pub(crate) use crate::chromium::{Driver, Post, session, start_driver};
 use crate::helpers::{PASSWORD, TestApp};
 
 /// The browser for a test: `None` (the test skips) where Chromium is missing, unless CI
@@ -29,33 +28,10 @@ pub(crate) async fn driver_or_skip() -> Option<Driver> {
     driver
 }
 
-/// The browser's console log (chromedriver's `goog:loggingPrefs`), emptied on each read.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"type": "browser"}).to_string()),
-        )
-    }
-}
-
 pub(crate) async fn console_errors(client: &Client) -> Vec<String> {
+    // chromedriver's `goog:loggingPrefs` log, emptied on each read.
     let log = client
-        .issue_cmd(BrowserLog)
+        .issue_cmd(Post("se/log", json!({"type": "browser"})))
         .await
         .expect("reading the browser log");
     log.as_array()
@@ -114,23 +90,7 @@ pub(crate) async fn wait_for_path(client: &Client, path: &str) {
 
 /// Logs the browser in through the log-in page and waits until it has left it.
 pub(crate) async fn log_in(client: &Client, app: &TestApp, email: &str, password: &str) {
-    client.goto(&app.url("/login")).await.unwrap();
-    fill(client, "email", email).await;
-    fill(client, "password", password).await;
-    client
-        .find(Locator::Css("main form button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    for _ in 0..50 {
-        if client.current_url().await.unwrap().path() != "/login" {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{email} could not log in");
+    crate::chromium::log_in(client, &app.address, email, password).await;
 }
 
 #[tokio::test]
@@ -405,36 +365,9 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
         .with_timezone(&center.tz)
         .date_naive();
 
-    let login = |client: Client, email: &'static str, lang: &'static str| {
-        let app = &app;
-        async move {
-            client
-                .goto(&app.url(&format!("/login?lang={lang}")))
-                .await
-                .unwrap();
-            fill(&client, "email", email).await;
-            fill(&client, "password", PASSWORD).await;
-            client
-                .find(Locator::Css("main form button[type=submit]"))
-                .await
-                .unwrap()
-                .click()
-                .await
-                .unwrap();
-            for _ in 0..50 {
-                if client.current_url().await.unwrap().path() != "/login" {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            assert_ne!(client.current_url().await.unwrap().path(), "/login");
-            client
-        }
-    };
-
     // A member on a phone, in Kazakh: the day's grid, a free half hour, the form, the ticket.
     let phone = session(&driver, 412, 915, "kk").await;
-    let phone = login(phone, "aruzhan@mail.kz", "kk").await;
+    log_in(&phone, &app, "aruzhan@mail.kz", PASSWORD).await;
     phone
         .goto(&app.url(&format!("/spaces?date={tomorrow}")))
         .await
@@ -484,7 +417,7 @@ async fn a_member_books_a_desk_from_the_grid_on_a_phone_and_staff_see_it_at_the_
 
     // The front desk, in Russian on a desktop, finds the booking by its code.
     let desk = session(&driver, 1280, 900, "ru").await;
-    let desk = login(desk, "desk@mail.kz", "ru").await;
+    log_in(&desk, &app, "desk@mail.kz", PASSWORD).await;
     desk.goto(&app.url(&format!("/front-desk?code={code}")))
         .await
         .unwrap();

@@ -4,8 +4,9 @@
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use fantoccini::{Client, ClientBuilder};
-use serde_json::json;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
 
 pub struct Driver {
     child: Child,
@@ -88,4 +89,65 @@ pub async fn session_with(
         .connect(&driver.url)
         .await
         .expect("a Chromium session")
+}
+
+/// A chromedriver command of its own: `POST session/{id}/{path}` with a JSON body, such as
+/// the browser's console log (`se/log`) or the DevTools protocol (`goog/cdp/execute`).
+#[derive(Debug)]
+pub struct Post(pub &'static str, pub Value);
+
+impl WebDriverCompatibleCommand for Post {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.0
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.1.to_string()))
+    }
+}
+
+/// Logs the browser in through the log-in page of the server at `base` and waits until it
+/// has left that page.
+pub async fn log_in(client: &Client, base: &str, email: &str, password: &str) {
+    client.goto(&format!("{base}/login")).await.unwrap();
+    for (id, value) in [("email", email), ("password", password)] {
+        let field = client.find(Locator::Id(id)).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+    client
+        .find(Locator::Css("main form button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if client.current_url().await.unwrap().path() != "/login" {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{email} could not log in");
+}
+
+/// The first `/prefix{id}` link's id in `html` (`prefix` ends with `/`).
+pub fn first_id(html: &str, prefix: &str) -> String {
+    html.match_indices(&format!("href=\"{prefix}"))
+        .map(|(at, m)| {
+            html[at + m.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect::<String>()
+        })
+        .find(|id| !id.is_empty())
+        .unwrap_or_else(|| panic!("no {prefix}… link"))
 }

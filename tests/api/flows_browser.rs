@@ -557,7 +557,7 @@ async fn the_language_switch_works_on_every_main_page_on_a_phone_and_a_desktop_i
         return;
     };
     let app = TestApp::spawn_demo().await;
-    let ids = crate::a11y::first_id;
+    let ids = crate::chromium::first_id;
     let event = ids(&app.get_html("/events").await, "/events/");
     let initiative = ids(&app.get_html("/initiatives").await, "/initiatives/");
     let resource = ids(&app.get_html("/spaces").await, "/resources/");
