@@ -28,6 +28,9 @@
 //!
 //! Under `cargo test --benches` (no `--bench` argument) it does nothing.
 
+#[allow(dead_code)]
+#[path = "common/database.rs"]
+mod database;
 #[path = "bookings/dataset.rs"]
 mod dataset;
 #[path = "bookings/load.rs"]
@@ -100,7 +103,7 @@ async fn backend(admin: Option<&str>) -> Report {
         "SQLite"
     };
     println!("\n== {name}: loading the dataset");
-    let (url, _dir) = dataset::fresh(admin).await;
+    let (url, _dir) = database::fresh_on(admin, "bookings").await;
     // The server under test migrates the empty database (its own migrations, so another
     // build can be compared on the same dataset), then stops while the data goes in.
     drop(Server::start(&url).await);
@@ -171,7 +174,7 @@ async fn backend(admin: Option<&str>) -> Report {
     println!("  server memory: peak (VmHWM) {peak:.1} MiB, now {now:.1} MiB");
     drop(server);
     if let Some(admin) = admin {
-        dataset::drop_postgres(admin).await;
+        database::drop_on(Some(admin), &url).await;
     }
 
     let create_target = if admin.is_some() { 1_500.0 } else { 3_000.0 };

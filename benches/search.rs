@@ -22,6 +22,9 @@
 //! Under `cargo test --benches` (no `--bench` argument) it does nothing.
 
 #[allow(dead_code)]
+#[path = "common/database.rs"]
+mod database;
+#[allow(dead_code)]
 #[path = "bookings/dataset.rs"]
 mod dataset;
 #[allow(dead_code)]
@@ -240,7 +243,7 @@ async fn backend(admin: Option<&str>) -> Report {
         "SQLite"
     };
     println!("\n== {name}: the demo ×100");
-    let (url, _dir) = dataset::fresh(admin).await;
+    let (url, _dir) = database::fresh_on(admin, "search").await;
     let started = Instant::now();
     let db = Db::connect(&url).await.unwrap();
     db.migrate().await.unwrap();
@@ -371,7 +374,7 @@ async fn backend(admin: Option<&str>) -> Report {
     let (peak, _) = server.memory_mib();
     drop(server);
     if let Some(admin) = admin {
-        dataset::drop_postgres(admin).await;
+        database::drop_on(Some(admin), &url).await;
     }
 
     let mut t = Report::new(format!(

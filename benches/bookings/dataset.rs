@@ -44,50 +44,6 @@ pub struct Dataset {
     pub today: NaiveDate,
 }
 
-/// A fresh, empty database: a file in a temporary folder, or a new PostgreSQL database
-/// next to the one `admin` names (dropped by [`drop_postgres`]).
-pub async fn fresh(admin: Option<&str>) -> (String, Option<tempfile::TempDir>) {
-    match admin {
-        Some(admin) => {
-            let name = format!("ortaq_bench_bookings_{}", std::process::id());
-            let pool = sqlx::PgPool::connect(admin).await.unwrap();
-            for sql in [
-                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-                format!("CREATE DATABASE {name}"),
-            ] {
-                sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .execute(&pool)
-                    .await
-                    .unwrap();
-            }
-            pool.close().await;
-            let mut url = url::Url::parse(admin).unwrap();
-            url.set_path(&name);
-            (url.to_string(), None)
-        }
-        None => {
-            let dir = tempfile::tempdir().unwrap();
-            (
-                format!("sqlite://{}/bench.db", dir.path().display()),
-                Some(dir),
-            )
-        }
-    }
-}
-
-/// Drops the database [`fresh`] created on PostgreSQL.
-pub async fn drop_postgres(admin: &str) {
-    let name = format!("ortaq_bench_bookings_{}", std::process::id());
-    let pool = sqlx::PgPool::connect(admin).await.unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!(
-        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-    )))
-    .execute(&pool)
-    .await
-    .unwrap();
-    pool.close().await;
-}
-
 /// Loads everything into a database the server under test has migrated; prints how long
 /// each part took.
 pub async fn load(url: &str) -> Dataset {

@@ -1,13 +1,26 @@
 //! A fresh database for one bench run: a SQLite file in a temporary folder, or, with
 //! `ORTAQ_BENCH_DATABASE_URL=postgres://…/postgres`, a PostgreSQL database of its own.
 
-/// The URL of an empty database named after `bench` and the process (and the folder that
-/// holds a SQLite file, removed when dropped).
+/// The PostgreSQL server `ORTAQ_BENCH_DATABASE_URL` names, if any.
+pub fn admin_url() -> Option<String> {
+    std::env::var("ORTAQ_BENCH_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+}
+
+/// [`fresh_on`] the backend `ORTAQ_BENCH_DATABASE_URL` chooses.
 pub async fn fresh(bench: &str) -> (String, Option<tempfile::TempDir>) {
-    match std::env::var("ORTAQ_BENCH_DATABASE_URL") {
-        Ok(admin) if admin.starts_with("postgres") => {
+    fresh_on(admin_url().as_deref(), bench).await
+}
+
+/// The URL of an empty database named after `bench` and the process: a new PostgreSQL
+/// database beside the one `admin` names, or a SQLite file in a temporary folder (removed
+/// when the folder's handle is dropped).
+pub async fn fresh_on(admin: Option<&str>, bench: &str) -> (String, Option<tempfile::TempDir>) {
+    match admin {
+        Some(admin) => {
             let name = format!("ortaq_bench_{bench}_{}", std::process::id());
-            let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+            let pool = sqlx::PgPool::connect(admin).await.unwrap();
             for sql in [
                 format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
                 format!("CREATE DATABASE {name}"),
@@ -17,11 +30,12 @@ pub async fn fresh(bench: &str) -> (String, Option<tempfile::TempDir>) {
                     .await
                     .unwrap();
             }
-            let mut url = url::Url::parse(&admin).unwrap();
+            pool.close().await;
+            let mut url = url::Url::parse(admin).unwrap();
             url.set_path(&name);
             (url.to_string(), None)
         }
-        _ => {
+        None => {
             let dir = tempfile::tempdir().unwrap();
             (
                 format!("sqlite://{}/bench.db", dir.path().display()),
@@ -33,21 +47,24 @@ pub async fn fresh(bench: &str) -> (String, Option<tempfile::TempDir>) {
 
 /// Drops a PostgreSQL database [`fresh`] made (a SQLite folder goes with its handle).
 pub async fn drop(url: &str) {
-    let Ok(admin) = std::env::var("ORTAQ_BENCH_DATABASE_URL") else {
+    drop_on(admin_url().as_deref(), url).await;
+}
+
+/// Drops the PostgreSQL database `url` that [`fresh_on`] made beside `admin`.
+pub async fn drop_on(admin: Option<&str>, url: &str) {
+    let Some(admin) = admin else {
         return;
     };
-    if !url.starts_with("postgres") {
-        return;
-    }
     let name = url::Url::parse(url)
         .unwrap()
         .path()
         .trim_start_matches('/')
         .to_string();
-    let pool = sqlx::PgPool::connect(&admin).await.unwrap();
+    let pool = sqlx::PgPool::connect(admin).await.unwrap();
     let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
         "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
     )))
     .execute(&pool)
     .await;
+    pool.close().await;
 }
