@@ -23,6 +23,7 @@
 //!   - peak RSS of the server.
 //! - Backends: SQLite always; then PostgreSQL too when `ORTAQ_BENCH_DATABASE_URL=postgres://…`
 //!   names a server where a fresh database can be created (dropped at the end).
+//!   `ORTAQ_BENCH_ONLY=postgresql` skips SQLite.
 //! - Bounded: fixed request counts, traffic only to 127.0.0.1; a few minutes per backend,
 //!   most of it loading the dataset.
 //!
@@ -78,7 +79,12 @@ async fn run() {
         cpu_model(),
         load_average()
     );
-    let mut tables = vec![backend(None).await];
+    // `ORTAQ_BENCH_ONLY=postgresql` skips SQLite (profiling one backend).
+    let only = std::env::var("ORTAQ_BENCH_ONLY").unwrap_or_default();
+    let mut tables = Vec::new();
+    if only != "postgresql" {
+        tables.push(backend(None).await);
+    }
     if let Ok(admin) = std::env::var("ORTAQ_BENCH_DATABASE_URL")
         && admin.starts_with("postgres")
     {

@@ -42,6 +42,7 @@ impl Application {
             state: AppState {
                 bookings: crate::bookings::commit::Writer::start(&db),
                 spaces: crate::spaces::cache::Cache::new(),
+                busy: crate::bookings::busy_cache::BusyCache::new(&db),
                 limits: crate::http::limits::Limits::new(&config.limits),
                 token_marks: crate::auth::tokens::UseMarks::start(&db),
                 db,
@@ -68,7 +69,11 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let db = self.state.db.clone();
-        let sweeper = tokio::spawn(crate::bookings::sweeper::run(db.clone()));
+        let sweeper = tokio::spawn(crate::bookings::sweeper::run(
+            db.clone(),
+            self.state.busy.clone(),
+        ));
+        let listener = tokio::spawn(self.state.busy.clone().listen(db.clone()));
         let app = router::build(self.state);
         axum::serve(
             self.listener,
@@ -78,6 +83,7 @@ impl Application {
         .await
         .context("serving HTTP")?;
         sweeper.abort();
+        listener.abort();
         db.close().await;
         Ok(())
     }

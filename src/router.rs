@@ -63,7 +63,8 @@ pub fn build(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             context::layer,
-        ));
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), after_writes));
 
     Router::new()
         .route("/healthz", get(health::healthz))
@@ -85,6 +86,21 @@ pub fn build(state: AppState) -> Router {
 
 async fn not_found() -> Error {
     Error::NotFound
+}
+
+/// After a request that may have written, this instance's availability cache waits for
+/// its own marker before answering again (`bookings::busy_cache`), so whoever wrote reads
+/// what they wrote. Noted before the answer leaves.
+async fn after_writes(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let writes = !matches!(
+        *req.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+    );
+    let response = next.run(req).await;
+    if writes {
+        state.busy.wrote();
+    }
+    response
 }
 
 /// Headers every answer carries. The policy allows no inline script and nothing from

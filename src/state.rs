@@ -13,6 +13,9 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Spaces as the database has them, checked at each use (`spaces::cache`).
     pub spaces: Cache,
+    /// Recent availability answers, dropped by the database's notifications
+    /// (`bookings::busy_cache`; PostgreSQL only).
+    pub busy: crate::bookings::busy_cache::BusyCache,
     /// Where bookings are written (group commit on SQLite; `bookings::commit`).
     pub bookings: Writer,
     /// API tokens' last use, written in batches (`auth::tokens::UseMarks`).

@@ -6,6 +6,7 @@
 
 pub mod availability;
 pub mod book;
+pub mod busy_cache;
 pub mod commit;
 pub mod desk;
 pub mod grid;

@@ -6,6 +6,7 @@
 
 use std::time::Duration;
 
+use super::busy_cache::BusyCache;
 use super::storage;
 use crate::clock;
 use crate::db::Db;
@@ -13,14 +14,16 @@ use crate::db::Db;
 /// How often the sweep runs.
 pub const EVERY: Duration = Duration::from_secs(60);
 
-/// Sweeps now and then every [`EVERY`], until the task is aborted.
-pub async fn run(db: Db) {
+/// Sweeps now and then every [`EVERY`], until the task is aborted. A sweep that changed
+/// bookings is told to the availability cache (`busy_cache`).
+pub async fn run(db: Db, busy: BusyCache) {
     let mut tick = tokio::time::interval(EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
         match storage::sweep(&db, clock::now()).await {
             Ok(swept) if swept != storage::Swept::default() => {
+                busy.wrote();
                 tracing::info!(
                     no_shows = swept.no_shows,
                     completed = swept.completed,

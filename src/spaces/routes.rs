@@ -314,6 +314,9 @@ pub async fn resource_availability_api(
     Path(id): Path<i64>,
     Query(q): Query<WindowQuery>,
 ) -> Result<Json<ResourceAvailability>, Error> {
+    if let Some(answer) = from_memory(&state, id, &q).await? {
+        return Ok(Json(answer));
+    }
     // One round trip: the live bookings and the spaces version, in one statement; the
     // resource, its location, hours, rules and closures come from the spaces cache, which
     // that version vouches for (or which is reloaded first; see `spaces::cache`).
@@ -355,6 +358,45 @@ pub async fn resource_availability_api(
             to,
         )));
     }
+}
+
+/// On PostgreSQL, the answer from the availability cache and a spaces snapshot as new as
+/// the version last announced (`bookings::busy_cache`), with no round trip when both are
+/// in memory. `None`: the cache cannot answer now (SQLite, the listener not connected, a
+/// write of this instance not yet heard back), or the question is one the checked path
+/// answers (an unknown resource, a refused window).
+async fn from_memory(
+    state: &AppState,
+    id: i64,
+    q: &WindowQuery,
+) -> Result<Option<ResourceAvailability>, Error> {
+    let Some(announced) = state.busy.trusted() else {
+        return Ok(None);
+    };
+    let mut snapshot = state.spaces.loaded();
+    if snapshot.version < announced {
+        snapshot = state.spaces.at_least(&state.db, announced).await?;
+    }
+    let Some(place) = snapshot.resource(id) else {
+        return Ok(None);
+    };
+    let Ok((from, to)) = window(q, &place.location) else {
+        return Ok(None);
+    };
+    let booked = state.busy.busy(&state.db, id, from, to).await?;
+    let open = place.rules.within_hours.then(|| {
+        availability::open_spans(place.location.time_zone, &place.location.hours, from, to)
+    });
+    Ok(Some(free_and_busy(
+        id,
+        booked
+            .iter()
+            .map(|(s, e, status)| (*s, *e, status.as_str())),
+        &place.closures,
+        open.as_deref(),
+        from,
+        to,
+    )))
 }
 
 /// A location's day.
