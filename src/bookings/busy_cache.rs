@@ -173,7 +173,8 @@ impl BusyCache {
         let (Some(inner), Db::Postgres(pool)) = (self.inner, db) else {
             return;
         };
-        let markers = tokio::spawn(send_markers(inner.clone(), pool.clone()));
+        // Ends with this task, also when this task is aborted.
+        let _markers = AbortOnDrop(tokio::spawn(send_markers(inner.clone(), pool.clone())));
         loop {
             match listener(&inner, &pool).await {
                 Ok(()) => break,
@@ -191,7 +192,14 @@ impl BusyCache {
                 }
             }
         }
-        markers.abort();
+    }
+}
+
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

@@ -306,7 +306,7 @@ async fn the_writer_answers_many_waiting_bookings_each_with_its_own_result() {
 }
 
 #[tokio::test]
-async fn spaces_changed_by_another_instance_are_seen_at_once() {
+async fn spaces_changed_by_another_instance_are_seen() {
     let app = TestApp::spawn().await;
     let c = seed_center(&app.db, "Asia/Aqtobe", 1).await;
     let d = c.desks[0];
@@ -344,7 +344,16 @@ async fn spaces_changed_by_another_instance_are_seen_at_once() {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let closed: Value = app.get(&path).await.json().await.unwrap();
+    // On PostgreSQL the answer comes from memory (`bookings::busy_cache`) and the closure
+    // is heard of through the spaces version's notification, a moment after the commit.
+    let started = std::time::Instant::now();
+    let closed = loop {
+        let closed: Value = app.get(&path).await.json().await.unwrap();
+        if closed["busy"][0]["kind"] == "closed" || started.elapsed().as_secs() >= 5 {
+            break closed;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    };
     assert_eq!(closed["busy"][0]["kind"], "closed", "{closed}");
     assert_eq!(closed["free"].as_array().unwrap().len(), 2, "{closed}");
 

@@ -107,6 +107,13 @@ impl TestApp {
         }
     }
 
+    /// Another instance of Ortaq on this app's database (PostgreSQL: several stateless
+    /// instances share one database; SQLite refuses a second server on its file). It does
+    /// not drop the database when it ends.
+    pub async fn second_instance(&self) -> TestApp {
+        TestApp::spawn_with(Config::for_tests(self.database_url.clone()), None, None).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

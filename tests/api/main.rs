@@ -10,6 +10,7 @@ mod backup;
 mod booking_pages;
 mod bookings;
 mod browser;
+mod busy_cache;
 mod calendar;
 mod chromium;
 mod cli;
