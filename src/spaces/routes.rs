@@ -344,19 +344,7 @@ pub async fn resource_availability_api(
             checked = true;
             continue;
         }
-        let open = place.rules.within_hours.then(|| {
-            availability::open_spans(place.location.time_zone, &place.location.hours, from, to)
-        });
-        return Ok(Json(free_and_busy(
-            id,
-            booked
-                .iter()
-                .map(|(s, e, status)| (*s, *e, status.as_str())),
-            &place.closures,
-            open.as_deref(),
-            from,
-            to,
-        )));
+        return Ok(Json(answer(&place, &booked, from, to)));
     }
 }
 
@@ -384,11 +372,21 @@ async fn from_memory(
         return Ok(None);
     };
     let booked = state.busy.busy(&state.db, id, from, to).await?;
+    Ok(Some(answer(place, &booked, from, to)))
+}
+
+/// One resource's answer from its place in the spaces snapshot and its live bookings.
+fn answer(
+    place: &crate::spaces::cache::Placed,
+    booked: &[(DateTime<Utc>, DateTime<Utc>, String)],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> ResourceAvailability {
     let open = place.rules.within_hours.then(|| {
         availability::open_spans(place.location.time_zone, &place.location.hours, from, to)
     });
-    Ok(Some(free_and_busy(
-        id,
+    free_and_busy(
+        place.resource.id,
         booked
             .iter()
             .map(|(s, e, status)| (*s, *e, status.as_str())),
@@ -396,7 +394,7 @@ async fn from_memory(
         open.as_deref(),
         from,
         to,
-    )))
+    )
 }
 
 /// A location's day.
