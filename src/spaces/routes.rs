@@ -361,10 +361,8 @@ async fn from_memory(
     let Some(announced) = state.busy.trusted() else {
         return Ok(None);
     };
-    let mut snapshot = state.spaces.loaded();
-    if snapshot.version < announced {
-        snapshot = state.spaces.at_least(&state.db, announced).await?;
-    }
+    // In memory when it is as new as announced (no round trip).
+    let snapshot = state.spaces.at_least(&state.db, announced).await?;
     let Some(place) = snapshot.resource(id) else {
         return Ok(None);
     };

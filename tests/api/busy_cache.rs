@@ -46,6 +46,29 @@ async fn heard(app: &TestApp, c: &Center, desk: i64, expected: &[DateTime<Utc>])
     }
 }
 
+/// Asks `app` twice for the first desk's day 3 (so the answer is in its cache), expecting
+/// `expected`, then books an hour from `start` on `on`; the booking.
+async fn cached_then_booked(
+    app: &TestApp,
+    on: &TestApp,
+    c: &Center,
+    token: &str,
+    expected: &[DateTime<Utc>],
+    start: DateTime<Utc>,
+) -> Value {
+    let d = c.desks[0];
+    assert_eq!(busy(app, c, d).await, expected);
+    assert_eq!(busy(app, c, d).await, expected);
+    let r = book(
+        on,
+        token,
+        body(d, start, start + chrono::Duration::hours(1)),
+    )
+    .await;
+    assert_eq!(r.status(), 201);
+    r.json().await.unwrap()
+}
+
 #[tokio::test]
 async fn whoever_books_or_cancels_sees_it_in_the_next_answer() {
     let app = TestApp::spawn().await;
@@ -55,18 +78,8 @@ async fn whoever_books_or_cancels_sees_it_in_the_next_answer() {
     let mut expected = Vec::new();
     let mut ids = Vec::new();
     for (i, (_, token)) in people.iter().enumerate() {
-        // Asked twice, so the answer is in the cache before the booking.
-        assert_eq!(busy(&app, &c, d).await, expected);
-        assert_eq!(busy(&app, &c, d).await, expected);
         let start = local(&c, 3, 9 + i as u32, 0);
-        let r = book(
-            &app,
-            token,
-            body(d, start, start + chrono::Duration::hours(1)),
-        )
-        .await;
-        assert_eq!(r.status(), 201);
-        let booking: Value = r.json().await.unwrap();
+        let booking = cached_then_booked(&app, &app, &c, token, &expected, start).await;
         ids.push(booking["id"].as_i64().unwrap());
         expected.push(start);
         assert_eq!(busy(&app, &c, d).await, expected, "after booking {i}");
@@ -96,16 +109,8 @@ async fn another_instances_booking_is_heard_promptly() {
     let people = members(&app, 3).await;
     let mut expected = Vec::new();
     for (i, (_, token)) in people.iter().enumerate() {
-        assert_eq!(busy(&app, &c, d).await, expected);
-        assert_eq!(busy(&app, &c, d).await, expected);
         let start = local(&c, 3, 9 + i as u32, 0);
-        let r = book(
-            &other,
-            token,
-            body(d, start, start + chrono::Duration::hours(1)),
-        )
-        .await;
-        assert_eq!(r.status(), 201);
+        cached_then_booked(&app, &other, &c, token, &expected, start).await;
         expected.push(start);
         let took = heard(&app, &c, d, &expected).await;
         println!("heard another instance's booking after {took:?}");
