@@ -166,8 +166,14 @@ impl Db {
 
     /// Begins a write transaction holding PostgreSQL's transaction-scoped advisory locks
     /// `(key, id)`, taken in the given order in the same trip as `BEGIN` (one simple query
-    /// of two statements). SQLite needs none (its write transactions run one at a time):
+    /// of three statements). SQLite needs none (its write transactions run one at a time):
     /// there this is [`Db::begin`].
+    ///
+    /// The transaction also plans its prepared statements once per connection
+    /// (`plan_cache_mode = force_generic_plan`): PostgreSQL judged the booking insert's
+    /// generic plan (its quota counts are subqueries) dearer than a fresh one and planned
+    /// it anew for every booking, about a third of PostgreSQL's time under the bookings
+    /// bench's creation load (`perf`).
     pub async fn begin_locked(&self, locks: &[(i32, i32)]) -> Result<Tx, sqlx::Error> {
         match self {
             Db::Postgres(pool) if !locks.is_empty() => {
@@ -176,7 +182,10 @@ impl Db {
                     .map(|(key, id)| format!("pg_advisory_xact_lock({key}, {id})"))
                     .collect();
                 // Audited: only integers are written into the text.
-                let sql = format!("BEGIN; SELECT {}", taken.join(", "));
+                let sql = format!(
+                    "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SELECT {}",
+                    taken.join(", ")
+                );
                 Ok(Tx::Postgres(
                     pool.begin_with(sqlx::AssertSqlSafe(sql)).await?,
                 ))
