@@ -504,9 +504,12 @@ async fn mine(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Error
     let mut upcoming = Vec::new();
     let mut past = Vec::new();
     let since = now - chrono::Duration::days(365);
-    for (event, mut r) in storage::of_member(&state.db, user.id, since).await? {
+    let theirs = storage::of_member(&state.db, user.id, since).await?;
+    let ids: Vec<i64> = theirs.iter().map(|(e, _)| e.id).collect();
+    let all_figures = storage::figures_of(&state.db, &ids).await?;
+    for (event, mut r) in theirs {
         registration::with_position(&state.db, &mut r).await?;
-        let figures = storage::figures(&state.db, event.id).await?;
+        let figures = all_figures.get(&event.id).copied().unwrap_or_default();
         let line = MineLine {
             card: Card::new(&ctx, &places, &event, figures, now),
             status_text: ctx.t(r.status.message_id()),

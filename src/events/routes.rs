@@ -61,21 +61,55 @@ pub struct EventView {
     pub my_registration: Option<Registration>,
 }
 
+/// One event, with its figures and the caller's registration.
 pub async fn view(state: &AppState, ctx: &Ctx, event: Event) -> Result<EventView, Error> {
+    let figures = storage::figures(&state.db, event.id).await?;
+    let mine = match &ctx.user {
+        Some(u) => storage::mine(&state.db, event.id, u.id).await?,
+        None => None,
+    };
+    shown(state, event, figures, mine).await
+}
+
+/// Several events, with their figures and the caller's registrations read for all of them
+/// at once (two reads, whatever the number of events).
+pub async fn views(
+    state: &AppState,
+    ctx: &Ctx,
+    events: Vec<Event>,
+) -> Result<Vec<EventView>, Error> {
+    let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let mut figures = storage::figures_of(&state.db, &ids).await?;
+    let mut mine = match &ctx.user {
+        Some(u) => storage::mine_of(&state.db, &ids, u.id).await?,
+        None => Default::default(),
+    };
+    let mut out = Vec::with_capacity(events.len());
+    for event in events {
+        let id = event.id;
+        let figures = figures.remove(&id).unwrap_or_default();
+        out.push(shown(state, event, figures, mine.remove(&id)).await?);
+    }
+    Ok(out)
+}
+
+async fn shown(
+    state: &AppState,
+    event: Event,
+    figures: Figures,
+    mine: Option<Registration>,
+) -> Result<EventView, Error> {
     let now = clock::now();
     let Figures {
         registered,
         waitlisted,
         checked_in,
-    } = storage::figures(&state.db, event.id).await?;
-    let my_registration = match &ctx.user {
-        Some(u) => match storage::mine(&state.db, event.id, u.id).await? {
-            Some(mut r) => {
-                registration::with_position(&state.db, &mut r).await?;
-                Some(r)
-            }
-            None => None,
-        },
+    } = figures;
+    let my_registration = match mine {
+        Some(mut r) => {
+            registration::with_position(&state.db, &mut r).await?;
+            Some(r)
+        }
         None => None,
     };
     Ok(EventView {
@@ -226,11 +260,7 @@ pub async fn list_api(
         }
         events = mine;
     }
-    let mut out = Vec::with_capacity(events.len());
-    for e in events {
-        out.push(view(&state, &ctx, e).await?);
-    }
-    Ok(Json(out))
+    Ok(Json(views(&state, &ctx, events).await?))
 }
 
 /// The event, if the caller may see it (drafts: their organisers only).

@@ -2,6 +2,8 @@
 //! `registration.rs`; this module reads and writes rows, and on PostgreSQL locks an
 //! event's row so that the registrations of one event are judged one at a time.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::model::{Audience, Category, Draft, Event, Place, RegStatus, Registration, Status};
@@ -545,6 +547,68 @@ pub async fn figures(db: &Db, event_id: i64) -> Result<Figures, Error> {
         waitlisted,
         checked_in,
     })
+}
+
+/// Figures of several events in one grouped read; an event nobody registered for has
+/// none (its figures are all zero).
+pub async fn figures_of(db: &Db, ids: &[i64]) -> Result<HashMap<i64, Figures>, Error> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    // Event ids come from the database, never from input text.
+    let sql = format!(
+        "SELECT event_id,
+                COALESCE(SUM(CASE WHEN status = 'registered' THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0)
+         FROM event_registrations WHERE event_id IN ({}) GROUP BY event_id",
+        id_list(ids)
+    );
+    let rows: Vec<(i64, i64, i64, i64)> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .fetch_all(pool)
+        .await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, registered, waitlisted, checked_in)| {
+            (
+                id,
+                Figures {
+                    registered,
+                    waitlisted,
+                    checked_in,
+                },
+            )
+        })
+        .collect())
+}
+
+/// A member's registrations for several events (any status), by event, in one read.
+pub async fn mine_of(
+    db: &Db,
+    ids: &[i64],
+    user_id: i64,
+) -> Result<HashMap<i64, Registration>, Error> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let sql = reg_sql(&format!(
+        "r.user_id = $1 AND r.event_id IN ({})",
+        id_list(ids)
+    ));
+    let rows: Vec<RegRow> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(user_id).fetch_all(pool).await)?;
+    Ok(rows
+        .into_iter()
+        .map(Registration::from)
+        .map(|r| (r.event_id, r))
+        .collect())
+}
+
+fn id_list(ids: &[i64]) -> String {
+    ids.iter()
+        .map(|id| id.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A registration to write.

@@ -176,7 +176,7 @@ impl Card {
     }
 }
 
-/// Cards of events, with their figures.
+/// Cards of events, with their figures (one read for all).
 pub async fn cards(
     db: &Db,
     ctx: &Ctx,
@@ -184,10 +184,13 @@ pub async fn cards(
     events: &[Event],
 ) -> Result<Vec<Card>, Error> {
     let now = clock::now();
-    let mut out = Vec::with_capacity(events.len());
-    for e in events {
-        let figures = storage::figures(db, e.id).await?;
-        out.push(Card::new(ctx, places, e, figures, now));
-    }
-    Ok(out)
+    let ids: Vec<i64> = events.iter().map(|e| e.id).collect();
+    let figures = storage::figures_of(db, &ids).await?;
+    Ok(events
+        .iter()
+        .map(|e| {
+            let f = figures.get(&e.id).copied().unwrap_or_default();
+            Card::new(ctx, places, e, f, now)
+        })
+        .collect())
 }

@@ -325,6 +325,68 @@ async fn the_waitlist_is_in_arrival_order_and_a_cancellation_promotes_exactly_on
     assert_eq!(v["registration"]["waitlist_position"], 2);
 }
 
+/// The list reads every listed event's figures and the caller's registrations together
+/// (two reads for the page); each entry must still be that event's own.
+#[tokio::test]
+async fn the_list_shows_each_events_own_figures_and_the_callers_own_registration() {
+    let app = TestApp::spawn().await;
+    let s = setup(&app).await;
+    let full = create_event(&app, &s, event_body(s.club, hours(30), hours(32), 1)).await;
+    let roomy = create_event(&app, &s, event_body(s.club, hours(40), hours(42), 10)).await;
+    let empty = create_event(&app, &s, event_body(s.club, hours(50), hours(52), 10)).await;
+    let people = members(&app, "lister", 3).await;
+    for (_, token) in &people {
+        assert_eq!(
+            register(&app, token, full).await.status(),
+            StatusCode::CREATED
+        );
+    }
+    assert_eq!(
+        register(&app, &people[0].1, roomy).await.status(),
+        StatusCode::CREATED
+    );
+    // The third member: waiting second at the full event, nothing at the others.
+    let list: Value = get(&app, &people[2].1, "/api/v1/events")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let entry = |id: i64| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .unwrap_or_else(|| panic!("event {id} is not listed: {list}"))
+            .clone()
+    };
+    let figures = |e: &Value| (e["registered"].clone(), e["waitlisted"].clone());
+    assert_eq!(figures(&entry(full)), (json!(1), json!(2)));
+    assert_eq!(figures(&entry(roomy)), (json!(1), json!(0)));
+    assert_eq!(figures(&entry(empty)), (json!(0), json!(0)));
+    assert_eq!(entry(full)["my_registration"]["status"], "waitlisted");
+    assert_eq!(entry(full)["my_registration"]["waitlist_position"], 2);
+    assert!(entry(roomy).get("my_registration").is_none(), "{list}");
+    // Each entry is what the event's own read answers.
+    for id in [full, roomy, empty] {
+        let own: Value = get(&app, &people[2].1, &format!("/api/v1/events/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(entry(id), own);
+    }
+    // A guest sees the figures and no registration.
+    let guest: Value = app.get("/api/v1/events").await.json().await.unwrap();
+    let first = guest
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == full)
+        .unwrap();
+    assert_eq!(figures(first), (json!(1), json!(2)));
+    assert!(first.get("my_registration").is_none());
+}
+
 #[tokio::test]
 async fn concurrent_cancellations_promote_one_each_and_never_overfill() {
     let app = Arc::new(TestApp::spawn().await);
