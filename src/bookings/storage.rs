@@ -179,6 +179,150 @@ pub async fn insert_within(
     Ok(row.map(Booking::from))
 }
 
+/// One row of [`insert_many_within`]: a booking, the quotas it must fit, and its code (by
+/// which the written row is known again).
+pub struct Guarded<'a> {
+    pub new: NewBooking<'a>,
+    pub quota: Quota<'a>,
+    pub code: String,
+}
+
+/// Values bound per row of [`insert_many_within`].
+const GUARDED_VALUES: usize = 21;
+
+/// SQLite's group writer (`bookings::rounds`): inserts in one statement each of `rows` whose
+/// interval is free and whose member's quotas have room, judged as [`insert_within`] judges
+/// one; answers the bookings written (a row not written is taken or over a quota).
+///
+/// The rows must not meet one another (two on one resource over meeting intervals, two of
+/// one member under a quota): each is judged against the bookings before the statement,
+/// not against its siblings. Should the database's guard refuse a row anyway, the
+/// statement writes nothing and this answers `Error::BookingConflict` (with the first
+/// row's interval; the caller then writes the rows one by one).
+pub async fn insert_many_within(tx: &mut Tx, rows: &[Guarded<'_>]) -> Result<Vec<Booking>, Error> {
+    let Some(first) = rows.first() else {
+        return Ok(Vec::new());
+    };
+    let values: Vec<String> = (0..rows.len())
+        .map(|r| {
+            let p: Vec<String> = (1..=GUARDED_VALUES)
+                .map(|k| format!("${}", r * GUARDED_VALUES + k))
+                .collect();
+            format!("({})", p.join(", "))
+        })
+        .collect();
+    let now = format!("${}", rows.len() * GUARDED_VALUES + 1);
+    // A quota as in `insert_within`: `v.column{limit}` is NULL where there is none.
+    let quota = |c: usize| {
+        format!(
+            "(v.column{c} IS NULL OR (SELECT COUNT(*) FROM bookings b JOIN resources r ON r.id = b.resource_id
+               WHERE b.user_id = v.column2 AND r.location_id = v.column{} AND r.kind = v.column{}
+                 AND b.start_at >= v.column{} AND b.start_at < v.column{}
+                 AND b.status NOT IN ('cancelled', 'declined')) < v.column{c})",
+            c + 1,
+            c + 2,
+            c + 3,
+            c + 4
+        )
+    };
+    // Audited: fixed SQL and numbered placeholders only. The free-interval test is the
+    // no-overlap trigger's own, so a row it lets through the trigger lets through.
+    let sql = format!(
+        "INSERT INTO bookings (resource_id, user_id, status, start_at, end_at, purpose, code,
+             series_id, check_in_by, booked_by, override_reason, created_at, updated_at)
+         SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7,
+                v.column8, v.column9, v.column10, v.column11, {now}, {now}
+           FROM (VALUES {}) AS v
+          WHERE NOT EXISTS (SELECT 1 FROM bookings b
+                             WHERE b.resource_id = v.column1
+                               AND b.status IN ('pending', 'confirmed', 'checked_in')
+                               AND b.start_at < v.column5 AND v.column4 < b.end_at)
+            AND {} AND {}
+         RETURNING {COLUMNS}",
+        values.join(", "),
+        quota(12),
+        quota(17)
+    );
+    let inserted = on_tx!(tx, conn => {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).persistent(false);
+        for row in rows {
+            let (new, q) = (&row.new, &row.quota);
+            query = query
+                .bind(new.resource_id)
+                .bind(new.user_id)
+                .bind(new.status.as_str())
+                .bind(new.start)
+                .bind(new.end)
+                .bind(new.purpose)
+                .bind(row.code.as_str())
+                .bind(new.series_id)
+                .bind(new.check_in_by)
+                .bind(new.booked_by)
+                .bind(new.override_reason);
+            for limit in [&q.per_day, &q.per_week] {
+                query = query
+                    .bind(limit.as_ref().map(|(n, _)| *n))
+                    .bind(q.location_id)
+                    .bind(q.kind)
+                    .bind(limit.as_ref().map(|(_, (from, _))| *from))
+                    .bind(limit.as_ref().map(|(_, (_, to))| *to));
+            }
+        }
+        query.bind(clock::now()).fetch_all(conn).await
+    });
+    let conflict = || Error::BookingConflict {
+        start: first.new.start,
+        end: first.new.end,
+    };
+    let written: Vec<Row> = inserted.on_constraint("bookings_no_overlap", conflict)?;
+    Ok(written.into_iter().map(Booking::from).collect())
+}
+
+/// For each wanted `(resource, start, end)`, the first live booking in its way, if any,
+/// by the wanted one's place in the list; in one statement, inside a write transaction.
+pub async fn first_live_overlaps_in(
+    tx: &mut Tx,
+    wanted: &[(i64, DateTime<Utc>, DateTime<Utc>)],
+) -> Result<std::collections::HashMap<usize, Interval>, Error> {
+    if wanted.is_empty() {
+        return Ok(Default::default());
+    }
+    let values: Vec<String> = (0..wanted.len())
+        .map(|i| {
+            format!(
+                "(${}, ${}, ${}, ${})",
+                4 * i + 1,
+                4 * i + 2,
+                4 * i + 3,
+                4 * i + 4
+            )
+        })
+        .collect();
+    // Audited: fixed SQL and numbered placeholders only.
+    let sql = format!(
+        "SELECT v.column1, b.start_at, b.end_at
+           FROM (VALUES {}) AS v
+           JOIN bookings b ON b.id = (
+                SELECT x.id FROM bookings x
+                 WHERE x.resource_id = v.column2
+                   AND x.status IN ('pending', 'confirmed', 'checked_in')
+                   AND x.start_at < v.column4 AND v.column3 < x.end_at
+                 ORDER BY x.start_at LIMIT 1)",
+        values.join(", ")
+    );
+    let found: Vec<(i64, DateTime<Utc>, DateTime<Utc>)> = on_tx!(tx, conn => {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).persistent(false);
+        for (i, (resource, start, end)) in wanted.iter().enumerate() {
+            query = query.bind(i as i64).bind(*resource).bind(*start).bind(*end);
+        }
+        query.fetch_all(conn).await
+    })?;
+    Ok(found
+        .into_iter()
+        .map(|(i, start, end)| (i as usize, (start, end)))
+        .collect())
+}
+
 pub async fn find(db: &Db, id: i64) -> Result<Option<Booking>, Error> {
     let sql = format!("SELECT {COLUMNS} FROM bookings WHERE id = $1");
     let row: Option<Row> = on_db!(db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(pool).await)?;
