@@ -353,29 +353,6 @@ impl Job {
     }
 }
 
-/// The usual booking's row and quotas, for SQLite's group insert (`bookings::rounds`):
-/// `Ok(None)` where the job is not of that kind (it is written alone, [`write`]); a broken
-/// rule other than a quota is its error, as [`write`] would answer.
-pub fn usual_row(job: &Job) -> Result<Option<(NewBooking<'_>, storage::Quota<'_>)>, Error> {
-    if !job.writes_once() {
-        return Ok(None);
-    }
-    let s = &job.setting;
-    Ok(
-        judge_but_quotas(s, job.now, job.start, job.end)?.map(|quota| {
-            let new = new_booking(
-                s,
-                job.start,
-                job.end,
-                job.purpose.as_deref(),
-                None,
-                job.actor_id,
-            );
-            (new, quota)
-        }),
-    )
-}
-
 /// Books one interval. A taken interval answers `booking_conflict` with the booking in
 /// the way; a broken rule answers its own code.
 ///

@@ -5,11 +5,10 @@
 //! fast the rest is. The [`Writer`] therefore owns the writing on SQLite: one task takes
 //! every booking waiting in its queue, opens one `BEGIN IMMEDIATE` transaction, judges and
 //! inserts each — a refused or conflicting one writes nothing and gets its own answer, the
-//! others stay — commits once, and only then answers every waiter. The usual bookings (a
-//! member booking for themselves: one row, the quotas counted by the insert itself) are
-//! written together, one statement per round of bookings that do not meet (`rounds`); one
-//! that writes more (a link to an initiative, an audit entry) is judged and written in its
-//! own savepoint, after the usual ones that came before it. While one batch commits,
+//! others stay — commits once, and only then answers every waiter. A usual booking is one
+//! statement (`book::write`: the quotas are counted by the insert itself) and needs no
+//! savepoint (`book::Job::writes_once`); one that writes more (a link to an initiative,
+//! an audit entry) is judged and written in its own savepoint. While one batch commits,
 //! the next one gathers; nothing waits on purpose. A request judged later in a batch sees
 //! the bookings of the earlier ones (the same transaction), so quotas count them and the
 //! no-overlap trigger refuses overlaps between them exactly as between separate
@@ -27,7 +26,6 @@ use tokio::sync::{mpsc, oneshot};
 
 use super::book::{self, Job};
 use super::model::Booking;
-use super::rounds;
 use super::storage;
 use crate::db::{Db, Tx};
 use crate::error::Error;
@@ -145,74 +143,59 @@ pub async fn write_batch(db: &Db, jobs: &[Job]) -> Vec<Result<Booking, Error>> {
 
 async fn try_batch(db: &Db, jobs: &[Job]) -> Result<Vec<Result<Booking, Error>>, Error> {
     let mut tx = db.begin().await?;
-    let mut answers: rounds::Answers = (0..jobs.len()).map(|_| None).collect();
-    // SQLite: the usual bookings in a row are written together (`rounds`), up to the next
-    // one that is not usual, which is written after them (arrival order) in its savepoint.
-    let mut run = Vec::new();
-    for (i, job) in jobs.iter().enumerate() {
-        if matches!(db, Db::Sqlite(_)) {
-            match book::usual_row(job) {
-                Ok(Some(_)) => {
-                    run.push(i);
+    let mut results = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        // On PostgreSQL (where batches are not the way in production) any failed statement
+        // aborts the transaction, so every job has its savepoint there.
+        let refused = if job.writes_once() && matches!(db, Db::Sqlite(_)) {
+            // One statement, no savepoint: a refusal wrote nothing (see
+            // `Job::writes_once`). Any other failure fails the batch: the transaction
+            // may be gone, and nothing of it is kept.
+            match book::write(&mut tx, job).await {
+                Ok(booking) => {
+                    results.push(Ok(booking));
+                    continue;
+                }
+                Err(refused @ (Error::Rule { .. } | Error::BookingConflict { .. })) => refused,
+                Err(other) => return Err(other),
+            }
+        } else {
+            savepoint(&mut tx, "SAVEPOINT booking").await?;
+            // PostgreSQL: what `alone` takes with BEGIN (SQLite: nothing).
+            for (key, id) in job.locks() {
+                storage::lock(&mut tx, key, id.into()).await?;
+            }
+            match book::write(&mut tx, job).await {
+                Ok(booking) => {
+                    savepoint(&mut tx, "RELEASE SAVEPOINT booking").await?;
+                    results.push(Ok(booking));
                     continue;
                 }
                 Err(refused) => {
-                    answers[i] = Some(Err(refused));
-                    continue;
+                    savepoint(
+                        &mut tx,
+                        "ROLLBACK TO SAVEPOINT booking; RELEASE SAVEPOINT booking",
+                    )
+                    .await?;
+                    refused
                 }
-                Ok(None) => {}
             }
-        }
-        rounds::write(&mut tx, jobs, &run, &mut answers).await?;
-        run.clear();
-        answers[i] = Some(in_savepoint(&mut tx, job).await?);
+        };
+        results.push(Err(match refused {
+            Error::BookingConflict { start, end } => {
+                // Seen from inside: the booking in the way may be one of this batch,
+                // committed with it.
+                let resource = job.setting.resource().id;
+                match storage::first_live_overlap_in(&mut tx, resource, start, end).await? {
+                    Some((start, end)) => Error::BookingConflict { start, end },
+                    None => Error::BookingConflict { start, end },
+                }
+            }
+            other => other,
+        }));
     }
-    rounds::write(&mut tx, jobs, &run, &mut answers).await?;
     tx.commit().await?;
-    Ok(answers
-        .into_iter()
-        .map(|answer| {
-            answer.unwrap_or_else(|| {
-                Err(Error::Internal(anyhow::anyhow!(
-                    "a booking of the batch was not answered"
-                )))
-            })
-        })
-        .collect())
-}
-
-/// One job in its own savepoint (PostgreSQL, where any failed statement aborts the
-/// transaction; on SQLite, a job that writes more than its row). An `Err` fails the batch.
-async fn in_savepoint(tx: &mut Tx, job: &Job) -> Result<Result<Booking, Error>, Error> {
-    savepoint(tx, "SAVEPOINT booking").await?;
-    // PostgreSQL: what `alone` takes with BEGIN (SQLite: nothing).
-    for (key, id) in job.locks() {
-        storage::lock(tx, key, id.into()).await?;
-    }
-    let refused = match book::write(tx, job).await {
-        Ok(booking) => {
-            savepoint(tx, "RELEASE SAVEPOINT booking").await?;
-            return Ok(Ok(booking));
-        }
-        Err(refused) => refused,
-    };
-    savepoint(
-        tx,
-        "ROLLBACK TO SAVEPOINT booking; RELEASE SAVEPOINT booking",
-    )
-    .await?;
-    Ok(Err(match refused {
-        Error::BookingConflict { start, end } => {
-            // Seen from inside: the booking in the way may be one of this batch,
-            // committed with it.
-            let resource = job.setting.resource().id;
-            match storage::first_live_overlap_in(tx, resource, start, end).await? {
-                Some((start, end)) => Error::BookingConflict { start, end },
-                None => Error::BookingConflict { start, end },
-            }
-        }
-        other => other,
-    }))
+    Ok(results)
 }
 
 async fn savepoint(tx: &mut Tx, sql: &'static str) -> Result<(), Error> {

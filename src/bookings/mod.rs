@@ -13,7 +13,6 @@ pub mod grid;
 pub mod mine;
 pub mod model;
 pub mod resource_page;
-pub mod rounds;
 pub mod routes;
 pub mod rules;
 pub mod series;

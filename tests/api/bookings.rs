@@ -158,17 +158,6 @@ async fn race(
     members: &[(i64, String)],
     rounds: usize,
 ) -> Vec<usize> {
-    race_by(app, center, members, rounds, None).await
-}
-
-/// [`race`], each request made by `staff` (a token) for the member when given.
-async fn race_by(
-    app: &Arc<TestApp>,
-    center: &Center,
-    members: &[(i64, String)],
-    rounds: usize,
-    staff: Option<&str>,
-) -> Vec<usize> {
     let mut winners = Vec::new();
     for round in 0..rounds {
         // Partly overlapping requests: the same desk, starts 30 min apart around one hour.
@@ -178,20 +167,13 @@ async fn race_by(
         let tasks: Vec<_> = members
             .iter()
             .enumerate()
-            .map(|(i, (member, token))| {
+            .map(|(i, (_, token))| {
                 let app = app.clone();
+                let token = token.clone();
                 let start = local(center, day, hour, 0) + Duration::minutes(30 * (i % 2) as i64);
                 let end = start + Duration::hours(1);
-                let mut request = body(desk, start, end);
-                let token = match staff {
-                    Some(staff) => {
-                        request["user_id"] = json!(member);
-                        staff.to_string()
-                    }
-                    None => token.clone(),
-                };
                 tokio::spawn(async move {
-                    let r = book(&app, &token, request).await;
+                    let r = book(&app, &token, body(desk, start, end)).await;
                     let status = r.status();
                     let json: Value = r.json().await.unwrap();
                     (status, json)
@@ -288,10 +270,7 @@ async fn a_quota_holds_when_one_member_books_many_desks_at_once() {
 }
 
 /// The same race with the database's guard removed: the test sees the double booking.
-/// (The one-row insert relies on the guard alone, so without it every request wins.) On
-/// SQLite the members' own bookings are written by the group insert (`bookings::rounds`),
-/// which also tests the interval in its statement, under the one writer; so there the race
-/// is run by a space manager booking for the members, which writes one row at a time.
+/// (Ortaq's insert relies on the guard alone, so without it every request wins.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn without_the_database_guard_the_race_double_books() {
     let app = Arc::new(TestApp::spawn().await);
@@ -299,20 +278,7 @@ async fn without_the_database_guard_the_race_double_books() {
     let center = seed_center(&app.db, "Asia/Aqtobe", 3).await;
     set_rules(&app.db, &center, "desk", &open_rules()).await;
     let members = members(&app, 8).await;
-    let staff = if app.is_postgres() {
-        None
-    } else {
-        let unit = ortaq::spaces::storage::location(&app.db, center.location)
-            .await
-            .unwrap()
-            .unwrap()
-            .unit_id;
-        let manager = app
-            .create_user("manager@example.kz", "space_manager", Some(unit))
-            .await;
-        Some(app.token(manager).await)
-    };
-    let winners = race_by(&app, &center, &members, 5, staff.as_deref()).await;
+    let winners = race(&app, &center, &members, 5).await;
     assert!(
         winners.iter().any(|w| *w > 1),
         "winners per round: {winners:?}"
