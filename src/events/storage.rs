@@ -534,19 +534,10 @@ pub struct Figures {
 }
 
 pub async fn figures(db: &Db, event_id: i64) -> Result<Figures, Error> {
-    let (registered, waitlisted, checked_in): (i64, i64, i64) = on_db!(db, pool => sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN status = 'registered' THEN 1 ELSE 0 END), 0),
-                COALESCE(SUM(CASE WHEN status = 'waitlisted' THEN 1 ELSE 0 END), 0),
-                COALESCE(SUM(CASE WHEN checked_in_at IS NOT NULL THEN 1 ELSE 0 END), 0)
-         FROM event_registrations WHERE event_id = $1")
-        .bind(event_id)
-        .fetch_one(pool)
-        .await)?;
-    Ok(Figures {
-        registered,
-        waitlisted,
-        checked_in,
-    })
+    Ok(figures_of(db, &[event_id])
+        .await?
+        .remove(&event_id)
+        .unwrap_or_default())
 }
 
 /// Figures of several events in one grouped read; an event nobody registered for has
