@@ -201,11 +201,12 @@ pub async fn first_live_overlap(
     Ok(on_db!(db, pool => sqlx::query_as(
         "SELECT start_at, end_at FROM bookings
          WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
-           AND start_at < $3 AND end_at > $2
+           AND start_at < $3 AND start_at >= $4 AND end_at > $2
          ORDER BY start_at LIMIT 1")
         .bind(resource_id)
         .bind(start)
         .bind(end)
+        .bind(start - LONGEST)
         .fetch_optional(pool)
         .await)?)
 }
@@ -220,11 +221,12 @@ pub async fn first_live_overlap_in(
     Ok(on_tx!(tx, conn => sqlx::query_as(
         "SELECT start_at, end_at FROM bookings
          WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
-           AND start_at < $3 AND end_at > $2
+           AND start_at < $3 AND start_at >= $4 AND end_at > $2
          ORDER BY start_at LIMIT 1")
         .bind(resource_id)
         .bind(start)
         .bind(end)
+        .bind(start - LONGEST)
         .fetch_optional(conn)
         .await)?)
 }

@@ -92,6 +92,129 @@ async fn two_live_bookings_of_one_resource_never_overlap_even_when_sent_at_once(
     }
 }
 
+/// Random moves, stretches and revivals of bookings (UPDATEs, which the no-overlap guard
+/// judges with the row itself left out), straight against the database, compared with a
+/// brute-force model: each update is taken exactly when the model says the new interval
+/// meets no other live booking of that resource, and the live bookings at the end are the
+/// model's. Two resources, intervals of one to eight quarter hours over ten hours, so that
+/// an update often spans several bookings, ends where another starts, or only grows.
+#[tokio::test]
+async fn random_updates_match_a_brute_force_model_of_overlaps() {
+    use rand::{Rng, SeedableRng};
+    let app = TestApp::spawn().await;
+    let resources = [a_resource(&app).await, a_resource(&app).await];
+    let day = Utc.with_ymd_and_hms(2026, 12, 16, 3, 0, 0).unwrap();
+    let quarter = |n: i64| day + Duration::minutes(15 * n);
+    let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+    // (id, resource, start, end, live), every booking ever written.
+    let mut model: Vec<(i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>, bool)> = Vec::new();
+    let meets = |model: &[(i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>, bool)],
+                 id: i64,
+                 resource: i64,
+                 start,
+                 end| {
+        model
+            .iter()
+            .any(|(i, r, s, e, live)| *i != id && *live && *r == resource && *s < end && start < *e)
+    };
+    // Some bookings to move about: those the model says are free are written live, the
+    // others cancelled (a cancelled booking holds nothing and can be revived later).
+    for _ in 0..40 {
+        let resource = resources[rng.gen_range(0..2)];
+        let start = quarter(rng.gen_range(0..40));
+        let end = start + Duration::minutes(15 * rng.gen_range(1..9));
+        let live = !meets(&model, 0, resource, start, end);
+        let status = if live { "confirmed" } else { "cancelled" };
+        let id = book(&app.db, resource, start, end, status).await.unwrap();
+        model.push((id, resource, start, end, live));
+    }
+    let (mut taken, mut refused) = (0, 0);
+    for _ in 0..300 {
+        let pick = rng.gen_range(0..model.len());
+        let (id, resource, old_start, old_end, _) = model[pick];
+        let (resource, start, end, live) = match rng.gen_range(0..4) {
+            // Moved to another time, perhaps to the other resource.
+            0 => {
+                let start = quarter(rng.gen_range(0..40));
+                let resource = resources[rng.gen_range(0..2)];
+                (
+                    resource,
+                    start,
+                    start + Duration::minutes(15 * rng.gen_range(1..9)),
+                    true,
+                )
+            }
+            // Stretched or shortened at its end (it must not be refused for meeting itself).
+            1 => {
+                let end = old_end + Duration::minutes(15 * rng.gen_range(-2..5));
+                (
+                    resource,
+                    old_start,
+                    end.max(old_start + Duration::minutes(15)),
+                    true,
+                )
+            }
+            // Revived as it was, or cancelled.
+            2 => (resource, old_start, old_end, true),
+            _ => (resource, old_start, old_end, false),
+        };
+        let status = if live { "confirmed" } else { "cancelled" };
+        let free = !live || !meets(&model, id, resource, start, end);
+        let updated: Result<u64, sqlx::Error> = on_db!(&app.db, pool => sqlx::query(
+            "UPDATE bookings SET resource_id = $2, status = $3, start_at = $4, end_at = $5 WHERE id = $1")
+            .bind(id)
+            .bind(resource)
+            .bind(status)
+            .bind(start)
+            .bind(end)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()));
+        match updated {
+            Ok(1) => {
+                assert!(
+                    free,
+                    "the database moved {id} onto a taken {start}–{end} of {resource}"
+                );
+                model[pick] = (id, resource, start, end, live);
+                taken += 1;
+            }
+            Err(err) => {
+                assert_eq!(
+                    ortaq::db::constraint_name(&err).as_deref(),
+                    Some("bookings_no_overlap"),
+                    "{err}"
+                );
+                assert!(
+                    !free,
+                    "the database refused {start}–{end} of {resource} for {id}, which is free"
+                );
+                refused += 1;
+            }
+            Ok(n) => panic!("{n} rows updated"),
+        }
+    }
+    assert!(
+        taken > 50 && refused > 50,
+        "taken {taken}, refused {refused}"
+    );
+    let mut live: Vec<(i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>)> =
+        on_db!(&app.db, pool => sqlx::query_as(
+        "SELECT id, resource_id, start_at, end_at FROM bookings
+         WHERE status IN ('pending', 'confirmed', 'checked_in') ORDER BY id")
+        .fetch_all(pool)
+        .await)
+        .unwrap();
+    live.sort();
+    let mut expected: Vec<_> = model
+        .iter()
+        .filter(|b| b.4)
+        .map(|&(i, r, s, e, _)| (i, r, s, e))
+        .collect();
+    expected.sort();
+    assert_eq!(live, expected);
+}
+
 #[tokio::test]
 async fn back_to_back_and_cancelled_bookings_do_not_conflict() {
     let app = TestApp::spawn().await;
