@@ -191,6 +191,13 @@ pub async fn find_by_code(db: &Db, code: &str) -> Result<Option<Booking>, Error>
     Ok(row.map(Booking::from))
 }
 
+/// The first live booking of resource `$1` meeting `[$2, $3)`, looked for from `$4`
+/// (`$2` less [`LONGEST`]) so that `bookings_live` bounds the read.
+const FIRST_LIVE_OVERLAP: &str = "SELECT start_at, end_at FROM bookings
+     WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
+       AND start_at < $3 AND start_at >= $4 AND end_at > $2
+     ORDER BY start_at LIMIT 1";
+
 /// The first live booking of a resource that meets `[start, end)`.
 pub async fn first_live_overlap(
     db: &Db,
@@ -199,10 +206,7 @@ pub async fn first_live_overlap(
     end: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, Error> {
     Ok(on_db!(db, pool => sqlx::query_as(
-        "SELECT start_at, end_at FROM bookings
-         WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
-           AND start_at < $3 AND start_at >= $4 AND end_at > $2
-         ORDER BY start_at LIMIT 1")
+        FIRST_LIVE_OVERLAP)
         .bind(resource_id)
         .bind(start)
         .bind(end)
@@ -219,10 +223,7 @@ pub async fn first_live_overlap_in(
     end: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>, Error> {
     Ok(on_tx!(tx, conn => sqlx::query_as(
-        "SELECT start_at, end_at FROM bookings
-         WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
-           AND start_at < $3 AND start_at >= $4 AND end_at > $2
-         ORDER BY start_at LIMIT 1")
+        FIRST_LIVE_OVERLAP)
         .bind(resource_id)
         .bind(start)
         .bind(end)

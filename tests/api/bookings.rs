@@ -394,7 +394,7 @@ async fn naive_book(
 }
 
 /// (id, resource, start, end, live)
-type Modelled = (i64, i64, DateTime<Utc>, DateTime<Utc>, bool);
+pub type Modelled = (i64, i64, DateTime<Utc>, DateTime<Utc>, bool);
 
 /// Random bookings and cancellations, straight against storage, compared with a
 /// brute-force model of overlaps: each insert succeeds exactly when the model says the

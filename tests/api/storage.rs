@@ -6,6 +6,7 @@ use ortaq::error::{Error, ResultExt};
 use ortaq::i18n::Text;
 use ortaq::on_db;
 
+use crate::bookings::Modelled;
 use crate::helpers::TestApp;
 
 async fn a_resource(app: &TestApp) -> i64 {
@@ -92,9 +93,6 @@ async fn two_live_bookings_of_one_resource_never_overlap_even_when_sent_at_once(
     }
 }
 
-/// (id, resource, start, end, live)
-type Held = (i64, i64, chrono::DateTime<Utc>, chrono::DateTime<Utc>, bool);
-
 /// Random moves, stretches and revivals of bookings (UPDATEs, which the no-overlap guard
 /// judges with the row itself left out), straight against the database, compared with a
 /// brute-force model: each update is taken exactly when the model says the new interval
@@ -110,8 +108,8 @@ async fn random_updates_match_a_brute_force_model_of_overlaps() {
     let quarter = |n: i64| day + Duration::minutes(15 * n);
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     // (id, resource, start, end, live), every booking ever written.
-    let mut model: Vec<Held> = Vec::new();
-    let meets = |model: &[Held], id: i64, resource: i64, start, end| {
+    let mut model: Vec<Modelled> = Vec::new();
+    let meets = |model: &[Modelled], id: i64, resource: i64, start, end| {
         model
             .iter()
             .any(|(i, r, s, e, live)| *i != id && *live && *r == resource && *s < end && start < *e)
