@@ -50,7 +50,7 @@ impl Writer {
         match db {
             Db::Sqlite(_) => {
                 let (queue, waiting) = mpsc::channel(4 * MAX_BATCH);
-                let db = db.clone();
+                let db = own_connection(db);
                 // The writer has a thread and a runtime of its own: on the server's runtime
                 // it was one task among every request's, and each of its awaits (five or
                 // six statements per booking) waited its turn behind them; measured, that
@@ -92,6 +92,23 @@ impl Writer {
                 "the booking writer stopped before answering"
             ))
         })?
+    }
+}
+
+/// The writer's own connection to the same SQLite file (a pool of one, opened on the first
+/// batch), so that it never waits for the readers' pool. Its page cache stays warm between
+/// batches unless another connection wrote in between; a pool connection came back from
+/// the readers with its cache emptied by the writer's own last commit. Interleaved bench
+/// runs on a 2-core host: creation 1,840–2,475/s with it, 1,763–2,188/s without.
+fn own_connection(db: &Db) -> Db {
+    match db {
+        Db::Sqlite(pool) => Db::Sqlite(
+            sqlx::sqlite::SqlitePoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                .connect_lazy_with((*pool.connect_options()).clone()),
+        ),
+        Db::Postgres(_) => db.clone(),
     }
 }
 
