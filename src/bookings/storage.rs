@@ -564,19 +564,15 @@ const STARTED_LIVE: &str = "SELECT b.id FROM resources r CROSS JOIN bookings b
        AND b.start_at <= $1";
 
 /// One of the sweep's updates: `set` on the started live bookings matching `which`.
-async fn sweep_one(
-    db: &Db,
-    set: &str,
-    which: &str,
-    now: DateTime<Utc>,
-) -> Result<u64, Error> {
+async fn sweep_one(db: &Db, set: &str, which: &str, now: DateTime<Utc>) -> Result<u64, Error> {
     // Audited: fixed SQL from this module only.
     let sql = format!("{set} WHERE id IN ({STARTED_LIVE} AND {which})");
-    Ok(on_db!(db, pool => sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
+    let changed = on_db!(db, pool => sqlx::query(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(now)
         .execute(pool)
         .await
-        .map(|r| r.rows_affected()))?)
+        .map(|r| r.rows_affected()))?;
+    Ok(changed)
 }
 
 pub async fn insert_series(
