@@ -191,6 +191,14 @@ pub async fn find_by_code(db: &Db, code: &str) -> Result<Option<Booking>, Error>
     Ok(row.map(Booking::from))
 }
 
+/// The condition of `bookings_live`, the index of the live bookings (pending, confirmed,
+/// checked in), for queries that read through it: SQLite uses a partial index only when
+/// the query names its condition.
+pub const LIVE: &str = "IN ('pending', 'confirmed', 'checked_in')";
+
+/// The condition of `bookings_settled`, the index of every other booking.
+pub const SETTLED: &str = "NOT IN ('pending', 'confirmed', 'checked_in')";
+
 /// The first live booking of resource `$1` meeting `[$2, $3)`, looked for from `$4`
 /// (`$2` less [`LONGEST`]) so that `bookings_live` bounds the read.
 const FIRST_LIVE_OVERLAP: &str = "SELECT start_at, end_at FROM bookings

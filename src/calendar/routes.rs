@@ -14,6 +14,7 @@ use super::feeds;
 use super::ics::{self, Entry, Shown};
 use crate::bookings::Status;
 use crate::bookings::model::display_code;
+use crate::bookings::storage::{LIVE, SETTLED};
 use crate::clock;
 use crate::db::Db;
 use crate::error::Error;
@@ -244,11 +245,19 @@ async fn resource_feed(
         .ok_or(Error::NotFound)?;
     let now = clock::now();
     let since = now - RESOURCE_PAST;
+    // The live bookings and the completed ones are in two indexes (`bookings_live`,
+    // `bookings_settled`); each part names its index's condition.
+    let part = |index_condition: &str, statuses: &str| {
+        format!(
+            "SELECT {FEED_COLUMNS} FROM bookings
+             WHERE resource_id = $1 AND status {index_condition} AND status IN ({statuses})
+               AND start_at >= $2 AND start_at < $3 AND end_at > $4"
+        )
+    };
     let sql = format!(
-        "SELECT {FEED_COLUMNS} FROM bookings
-         WHERE resource_id = $1 AND status IN ('pending', 'confirmed', 'checked_in', 'completed')
-           AND start_at >= $2 AND start_at < $3 AND end_at > $4
-         ORDER BY start_at, id LIMIT $5"
+        "{} UNION ALL {} ORDER BY start_at, id LIMIT $5",
+        part(LIVE, "'pending', 'confirmed', 'checked_in'"),
+        part(SETTLED, "'completed'"),
     );
     let rows: Vec<FeedRow> = on_db!(&state.db, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(id)

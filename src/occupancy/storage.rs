@@ -1,11 +1,11 @@
 //! The one query behind occupancy: the bookings of some resources that held them and meet
-//! a range, streamed in the order of the `(resource_id, start_at)` index into a [`Tally`].
+//! a range, streamed in `(resource_id, start_at)` order into a [`Tally`].
 
 use chrono::{DateTime, Utc};
 use futures_util::TryStreamExt;
 
 use super::tally::{Counted, Row, Tally};
-use crate::bookings::storage::LONGEST;
+use crate::bookings::storage::{LIVE, LONGEST, SETTLED};
 use crate::db::Db;
 use crate::error::Error;
 use crate::on_db;
@@ -26,13 +26,22 @@ pub async fn stream_into(
     }
     let ids: Vec<String> = resource_ids.iter().map(i64::to_string).collect();
     // The ids are integers from the database, never input text.
+    // Live and settled bookings are in two indexes (`bookings_live`, `bookings_settled`);
+    // each part names its index's condition (SQLite uses a partial index only then), and
+    // both backends merge the two ordered parts without sorting them again.
+    let part = |index_condition: &str, statuses: &str| {
+        format!(
+            "SELECT resource_id, start_at, end_at, status, check_in_by IS NOT NULL
+             FROM bookings
+             WHERE resource_id IN ({}) AND status {index_condition} AND status IN ({statuses})
+               AND start_at < $2 AND start_at >= $3 AND end_at > $1",
+            ids.join(", ")
+        )
+    };
     let sql = format!(
-        "SELECT resource_id, start_at, end_at, status, check_in_by IS NOT NULL
-         FROM bookings
-         WHERE resource_id IN ({}) AND status IN ('confirmed', 'checked_in', 'completed', 'no_show')
-           AND start_at < $2 AND start_at >= $3 AND end_at > $1
-         ORDER BY resource_id, start_at",
-        ids.join(", ")
+        "{} UNION ALL {} ORDER BY resource_id, start_at",
+        part(LIVE, "'confirmed', 'checked_in'"),
+        part(SETTLED, "'completed', 'no_show'"),
     );
     on_db!(db, pool => {
         let mut rows = sqlx::query_as::<_, Raw>(sqlx::AssertSqlSafe(sql.as_str()))

@@ -409,6 +409,18 @@ async fn a_resource_feed_tells_when_it_is_taken_never_by_whom_or_why() {
         .send()
         .await
         .unwrap();
+    // Yesterday's, over: read through the settled bookings' index, listed first.
+    let (over_start, over_end) = (local(&center, -1, 10, 0), local(&center, -1, 11, 0));
+    ortaq::on_db!(&app.db, pool => sqlx::query(
+        "INSERT INTO bookings (resource_id, status, start_at, end_at, created_at)
+         VALUES ($1, 'completed', $2, $3, $2)")
+        .bind(center.room)
+        .bind(over_start)
+        .bind(over_end)
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .unwrap();
     let path = format!("/calendar/resources/{}.ics", center.room);
     let text = feed_text(&app, &path).await;
     strict_lines(&text);
@@ -418,15 +430,21 @@ async fn a_resource_feed_tells_when_it_is_taken_never_by_whom_or_why() {
     }
     assert!(!text.contains(taken["code"].as_str().unwrap()));
     let cal = calendar(&text);
-    assert_eq!(cal.events().count(), 1, "live bookings only");
-    let e = cal.events().next().unwrap();
+    assert_eq!(
+        cal.events().count(),
+        2,
+        "live and completed bookings, not cancelled ones"
+    );
+    let over = cal.events().next().unwrap();
+    assert_eq!(over.get_end(), Some(over_end.into()));
+    let e = cal.events().nth(1).unwrap();
     assert_eq!(e.get_summary(), Some("Бос емес / Занято"));
     assert_eq!(e.get_location(), Some("Орталық, Ақтөбе / Центр, Актобе"));
     assert_eq!(e.get_end(), Some(local(&center, 1, 16, 30).into()));
     assert!(e.get_uid().unwrap().starts_with("busy-"));
 
     let ru = calendar(&feed_text(&app, &format!("{path}?lang=ru")).await);
-    assert_eq!(ru.events().next().unwrap().get_summary(), Some("Занято"));
+    assert_eq!(ru.events().nth(1).unwrap().get_summary(), Some("Занято"));
     for path in [
         "/calendar/resources/999999.ics".to_string(),
         "/calendar/resources/abc.ics".to_string(),
