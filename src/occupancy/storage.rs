@@ -27,8 +27,8 @@ pub async fn stream_into(
     let ids: Vec<String> = resource_ids.iter().map(i64::to_string).collect();
     // The ids are integers from the database, never input text.
     // Live and settled bookings are in two indexes (`bookings_live`, `bookings_settled`);
-    // each part names its index's condition (SQLite uses a partial index only then), and
-    // both backends merge the two ordered parts without sorting them again.
+    // each part names its index's condition (SQLite uses a partial index only then).
+    // SQLite merges the two ordered index walks without a sort; PostgreSQL sorts them.
     let part = |index_condition: &str, statuses: &str| {
         format!(
             "SELECT resource_id, start_at, end_at, status, check_in_by IS NOT NULL
