@@ -91,42 +91,15 @@ async fn live_and_settled_bookings_merge_in_order() {
     let token = manager(&app, &center, "madina@example.kz", "space_manager").await;
     let (desk, other) = (center.desks[0], center.desks[1]);
     let day = "2026-03-05";
-    past(
-        &app,
-        desk,
-        at(tz, day, 10, 0),
-        at(tz, day, 12, 0),
-        "no_show",
-        true,
-    )
-    .await;
-    past(
-        &app,
-        desk,
-        at(tz, day, 11, 0),
-        at(tz, day, 13, 0),
-        "checked_in",
-        true,
-    )
-    .await;
-    past(
-        &app,
-        other,
-        at(tz, day, 9, 0),
-        at(tz, day, 10, 0),
-        "confirmed",
-        false,
-    )
-    .await;
-    past(
-        &app,
-        other,
-        at(tz, day, 10, 0),
-        at(tz, day, 11, 0),
-        "completed",
-        false,
-    )
-    .await;
+    for (resource, from, to, status, check_in) in [
+        (desk, 10, 12, "no_show", true),
+        (desk, 11, 13, "checked_in", true),
+        (other, 9, 10, "confirmed", false),
+        (other, 10, 11, "completed", false),
+    ] {
+        let (start, end) = (at(tz, day, from, 0), at(tz, day, to, 0));
+        past(&app, resource, start, end, status, check_in).await;
+    }
 
     let r = report(
         &app,
